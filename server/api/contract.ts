@@ -1,0 +1,102 @@
+/**
+ * The shapes of the API's JSON responses. The client imports these with `import type`, so server and
+ * client cannot drift apart. Request parameters are zod schemas in request-schemas.ts.
+ */
+import type { SerializedGraph } from "graphology-types";
+import type { NodeType, Relation, RelationInfo, NodeTypeInfo } from "../domain/vocabulary";
+import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../graph/attributes";
+
+export type GraphResponse = SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+
+export interface HealthResponse {
+  status: "ok";
+  dataset: string;
+  nodes: number;
+  edges: number;
+}
+
+export interface NodeSummary {
+  key: string;
+  label: string;
+  labelZh?: string;
+  type: NodeType;
+}
+
+export interface NodeListResponse {
+  total: number;
+  items: (NodeSummary & { degree: number })[];
+}
+
+export interface EdgeItem {
+  key: string;
+  source: string;
+  target: string;
+  attributes: EdgeAttributes;
+}
+
+export interface RelationGroup {
+  relation: Relation;
+  /** "out": this node is the source; "in": it is the target. */
+  direction: "out" | "in";
+  edges: (EdgeItem & { other: NodeSummary })[];
+}
+
+export interface NodeDetailResponse {
+  key: string;
+  attributes: NodeAttributes;
+  degree: number;
+  inDegree: number;
+  outDegree: number;
+  relations: RelationGroup[];
+}
+
+export interface NeighborhoodResponse {
+  center: string;
+  depth: number;
+  nodes: { key: string; attributes: NodeAttributes; distance: number }[];
+  edges: EdgeItem[];
+  /** True when `limit` cut the result short. */
+  truncated: boolean;
+}
+
+export interface EdgeListResponse {
+  total: number;
+  items: EdgeItem[];
+}
+
+export interface PathResponse {
+  nodes: { key: string; attributes: NodeAttributes }[];
+  edges: EdgeItem[];
+  /** Number of edges on the path. */
+  length: number;
+}
+
+export interface SearchHit extends NodeSummary {
+  score: number;
+  /** Which field matched best: label, labelZh, aliases or description. */
+  matchedIn: string[];
+}
+
+export interface SearchResponse {
+  query: string;
+  items: SearchHit[];
+}
+
+export interface SchemaResponse {
+  nodeTypes: (NodeTypeInfo & { type: NodeType; count: number })[];
+  relations: (RelationInfo & { relation: Relation; count: number })[];
+  nodeAttributes: string[];
+  edgeAttributes: string[];
+  documents: GraphAttributes["documents"];
+}
+
+/** RFC 9457 problem details; `parameter` names the bad query or path parameter. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  parameter?: string;
+  allowed?: string[];
+}

@@ -1,0 +1,57 @@
+/**
+ * The attribute shapes of the graphology graph built from a dataset. The API serialises these as they are,
+ * the GEXF writer flattens them, and the client reads them with `import type`.
+ */
+import type { AbstractGraph } from "graphology-types";
+import type { Basis, NodeType, Relation } from "../domain/vocabulary";
+import type { DocumentRecord, Figure, Source } from "../domain/dataset-schema";
+
+export type Properties = Record<string, string | number | boolean>;
+
+export interface TimeSpan {
+  start?: number;
+  end?: number;
+  basis: Basis;
+  note?: string;
+}
+
+export interface NodeAttributes {
+  label: string;
+  labelZh?: string;
+  aliases: string[];
+  type: NodeType;
+  description: string;
+  basis: Basis;
+  note?: string;
+  properties: Properties;
+  figures: Figure[];
+  sources: Source[];
+  /** Layout and rendering, computed at build time so every start and export look the same. */
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+}
+
+export interface EdgeAttributes {
+  relation: Relation;
+  /** The relation's reading ("holds a stake in"), for renderers that show edge labels. */
+  label: string;
+  description: string;
+  basis: Basis;
+  note?: string;
+  time?: TimeSpan;
+  properties: Properties;
+  figures: Figure[];
+  sources: Source[];
+  color: string;
+  size: number;
+}
+
+export interface GraphAttributes {
+  name: string;
+  description: string;
+  documents: DocumentRecord[];
+}
+
+export type KnowledgeGraph = AbstractGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;

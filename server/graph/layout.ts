@@ -1,0 +1,44 @@
+/**
+ * Deterministic positions and sizes: seeded starting positions, then a fixed number of ForceAtlas2
+ * iterations (FA2 itself has no randomness), so every start and every export place nodes identically.
+ */
+import forceAtlas2 from "graphology-layout-forceatlas2";
+import type { KnowledgeGraph } from "./attributes";
+
+const LAYOUT_SEED = 20240401;
+
+/** mulberry32: a small, well-known 32-bit PRNG; enough for reproducible starting positions. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function nodeSize(degree: number): number {
+  return Math.round((3 + 2.2 * Math.sqrt(degree)) * 100) / 100;
+}
+
+export function applyLayout(graph: KnowledgeGraph, iterations = graph.order > 5000 ? 50 : 500): void {
+  const random = seededRandom(LAYOUT_SEED);
+  // Nodes are visited in insertion order, which is the dataset's order, so the start is reproducible.
+  graph.forEachNode((node) => {
+    graph.mergeNodeAttributes(node, { x: random() * 100 - 50, y: random() * 100 - 50, size: nodeSize(graph.degree(node)) });
+  });
+  if (graph.order < 2) return;
+  const settings = forceAtlas2.inferSettings(graph);
+  forceAtlas2.assign(graph, {
+    iterations,
+    settings: { ...settings, barnesHutOptimize: graph.order > 2000, adjustSizes: false, scalingRatio: 10, gravity: 1 },
+  });
+  // Round so serialised positions are short and identical across platforms' float printing.
+  graph.forEachNode((node, attributes) => {
+    graph.mergeNodeAttributes(node, { x: round(attributes.x), y: round(attributes.y) });
+  });
+}
+
+const round = (value: number): number => Math.round(value * 1000) / 1000;

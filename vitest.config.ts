@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+// Files starting with "_" are helpers, never tests (sigma's convention).
+export default defineConfig({
+  test: {
+    include: ["test/**/[^_]*.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});

@@ -1,0 +1,72 @@
+/**
+ * Builds the Express app around a graph: the JSON API under /api and the built client at /. It never
+ * listens; server/index.ts does, and tests drive it in-process.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import express, { Router, type Express } from "express";
+import type { KnowledgeGraph } from "../graph/attributes";
+import { SearchIndex } from "../graph/search-index";
+import type { ApiContext } from "./context";
+import { notFoundHandler, problemHandler } from "./errors";
+import { requestLog } from "./request-log";
+import { DEFAULT_LIMITS, requestSchemas, type Limits } from "./request-schemas";
+import { registerEdgeRoutes } from "./routes/edges";
+import { registerExportRoutes } from "./routes/export";
+import { registerGraphRoutes } from "./routes/graph";
+import { registerMetaRoutes } from "./routes/meta";
+import { registerNodeRoutes } from "./routes/nodes";
+import { registerPathRoutes } from "./routes/paths";
+import { registerSearchRoutes } from "./routes/search";
+
+export interface AppOptions {
+  graph: KnowledgeGraph;
+  /** Shown by /api/health and used for export file names. */
+  datasetName?: string;
+  limits?: Partial<Limits>;
+  /** Where request and error lines go; default stdout. */
+  log?: (line: string) => void;
+  /** Folder of the built client; omitted or missing means API only. */
+  clientDir?: string;
+}
+
+export const API_VERSION = "0.1.0";
+
+export function createApp(options: AppOptions): Express {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const context: ApiContext = {
+    graph: options.graph,
+    datasetName: options.datasetName ?? "graph",
+    search: new SearchIndex(options.graph),
+    schemas: requestSchemas(limits),
+    limits,
+  };
+
+  const api = Router();
+  registerGraphRoutes(api, context);
+  registerNodeRoutes(api, context);
+  registerEdgeRoutes(api, context);
+  registerPathRoutes(api, context);
+  registerSearchRoutes(api, context);
+  registerExportRoutes(api, context);
+  registerMetaRoutes(api, context, API_VERSION);
+  api.use(notFoundHandler);
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("json spaces", 0);
+  app.use(requestLog(log));
+  app.use("/api", api);
+  if (options.clientDir && existsSync(path.join(options.clientDir, "index.html"))) {
+    app.use(express.static(options.clientDir, { index: "index.html", maxAge: "1h", setHeaders: noCacheForHtml }));
+  }
+  app.use(notFoundHandler);
+  app.use(problemHandler(log));
+  return app;
+}
+
+// The HTML names the hashed bundles, so it must be revalidated while the bundles can be cached.
+function noCacheForHtml(res: { setHeader(name: string, value: string): void }, file: string): void {
+  if (file.endsWith(".html")) res.setHeader("Cache-Control", "no-cache");
+}

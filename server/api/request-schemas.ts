@@ -1,0 +1,67 @@
+/**
+ * Zod schemas of every request's query and path parameters. Routes validate with them, and the OpenAPI
+ * document is generated from them, so what is documented is what is enforced.
+ */
+import { z } from "zod";
+import { NODE_TYPES, RELATIONS } from "../domain/vocabulary";
+import { DIRECTIONS } from "../graph/neighborhood";
+
+/** Caps that keep any one request cheap; createApp can lower or raise them. */
+export interface Limits {
+  maxDepth: number;
+  maxNeighbors: number;
+  maxPage: number;
+  maxSearch: number;
+  /** Nodes a path search may visit before giving up. */
+  maxPathVisited: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { maxDepth: 3, maxNeighbors: 2000, maxPage: 1000, maxSearch: 50, maxPathVisited: 1_000_000 };
+
+/** A comma-separated list of allowed values: `?type=company,person`. */
+const listOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .max(4000)
+    .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values)).min(1, "give at least one value"))
+    .optional();
+
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^[+-]?\d{1,16}$/, "must be a whole number")
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+const text = (max: number) => z.string().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+const nodeKey = text(500);
+
+export function requestSchemas(limits: Limits) {
+  const depth = wholeNumber(1, limits.maxDepth).default(1);
+  const direction = z.enum(DIRECTIONS).default("both");
+  const type = listOf(NODE_TYPES);
+  const relation = listOf(RELATIONS);
+  const page = { limit: wholeNumber(1, limits.maxPage).default(100), offset: wholeNumber(0, 1e12).default(0) };
+
+  return {
+    nodeParams: z.strictObject({ key: nodeKey }),
+    edgeParams: z.strictObject({ key: text(1000) }),
+    graph: z.strictObject({ type, relation }),
+    nodes: z.strictObject({ type, q: text(200).optional(), ...page }),
+    neighbors: z.strictObject({
+      depth,
+      direction,
+      relation,
+      type,
+      limit: wholeNumber(1, limits.maxNeighbors).default(Math.min(500, limits.maxNeighbors)),
+    }),
+    edges: z.strictObject({ relation, source: nodeKey.optional(), target: nodeKey.optional(), ...page }),
+    paths: z.strictObject({ from: nodeKey, to: nodeKey, direction, relation }),
+    search: z.strictObject({ q: text(200), limit: wholeNumber(1, limits.maxSearch).default(10) }),
+    exportGexf: z.strictObject({ type, relation, center: nodeKey.optional(), depth, direction }),
+    none: z.strictObject({}),
+  };
+}
+
+export type RequestSchemas = ReturnType<typeof requestSchemas>;

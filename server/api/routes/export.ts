@@ -1,0 +1,31 @@
+/** GEXF 1.3 download of the whole graph or a selection of it, streamed as it is written. */
+import type { Router } from "express";
+import { writeGexf } from "../../gexf/write-gexf";
+import { selectSubgraph } from "../../graph/select";
+import type { ApiContext } from "../context";
+import { ValidationError } from "../errors";
+import { validate } from "../validate";
+import { requireNode } from "../views";
+
+export function registerExportRoutes(router: Router, { graph, datasetName, schemas, limits }: ApiContext): void {
+  router.get("/export.gexf", async (req, res) => {
+    const { type, relation, center, depth, direction } = validate(schemas.exportGexf, req.query);
+    if (center === undefined && (req.query.depth !== undefined || req.query.direction !== undefined)) {
+      throw new ValidationError(req.query.depth !== undefined ? "depth" : "direction", "depth and direction apply only with center");
+    }
+    if (center !== undefined) requireNode(graph, center, "center");
+    const whole = !type && !relation && center === undefined;
+    const selected = whole ? graph : selectSubgraph(graph, { types: type, relations: relation, center, depth, direction, limit: limits.maxNeighbors });
+    res.status(200);
+    res.attachment(exportFileName(datasetName, center, depth));
+    res.type("application/gexf+xml; charset=utf-8");
+    await writeGexf(selected, res, { description: graph.getAttribute("name") });
+    res.end();
+  });
+}
+
+/** `kingsoft-cloud.gexf`, or `kingsoft-cloud-lei-jun-2.gexf` for a neighbourhood. */
+export function exportFileName(datasetName: string, center: string | undefined, depth: number): string {
+  const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "graph";
+  return center === undefined ? `${slug(datasetName)}.gexf` : `${slug(datasetName)}-${slug(center)}-${depth}.gexf`;
+}

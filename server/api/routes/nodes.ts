@@ -1,0 +1,51 @@
+/** Nodes: listing with filters, one node with its relations, and its neighbourhood. */
+import type { Router } from "express";
+import { neighborhood } from "../../graph/neighborhood";
+import type { ApiContext } from "../context";
+import type { NeighborhoodResponse, NodeListResponse } from "../contract";
+import { validate } from "../validate";
+import { edgeItem, nodeDetail, nodeSummary, requireNode } from "../views";
+
+export function registerNodeRoutes(router: Router, { graph, schemas }: ApiContext): void {
+  router.get("/nodes", (req, res) => {
+    const { type, q, limit, offset } = validate(schemas.nodes, req.query);
+    const types = type ? new Set<string>(type) : undefined;
+    const needle = q?.normalize("NFKC").toLowerCase();
+    const keys = graph.filterNodes((_key, a) => {
+      if (types && !types.has(a.type)) return false;
+      if (!needle) return true;
+      return [a.label, a.labelZh ?? "", ...a.aliases].some((name) => name.normalize("NFKC").toLowerCase().includes(needle));
+    });
+    const body: NodeListResponse = {
+      total: keys.length,
+      items: keys.slice(offset, offset + limit).map((key) => ({ ...nodeSummary(graph, key), degree: graph.degree(key) })),
+    };
+    res.json(body);
+  });
+
+  router.get("/nodes/:key", (req, res) => {
+    const { key } = validate(schemas.nodeParams, req.params);
+    validate(schemas.none, req.query);
+    res.json(nodeDetail(graph, requireNode(graph, key)));
+  });
+
+  router.get("/nodes/:key/neighbors", (req, res) => {
+    const { key } = validate(schemas.nodeParams, req.params);
+    const query = validate(schemas.neighbors, req.query);
+    const found = neighborhood(graph, requireNode(graph, key), {
+      depth: query.depth,
+      direction: query.direction,
+      relations: query.relation,
+      types: query.type,
+      limit: query.limit,
+    });
+    const body: NeighborhoodResponse = {
+      center: key,
+      depth: query.depth,
+      nodes: found.nodes.map(({ key: node, distance }) => ({ key: node, attributes: graph.getNodeAttributes(node), distance })),
+      edges: found.edges.map((edge) => edgeItem(graph, edge)),
+      truncated: found.truncated,
+    };
+    res.json(body);
+  });
+}

@@ -1,0 +1,27 @@
+/** Shortest path between two nodes. */
+import type { Router } from "express";
+import { shortestPath } from "../../graph/shortest-path";
+import type { ApiContext } from "../context";
+import type { PathResponse } from "../contract";
+import { HttpError, NotFoundError } from "../errors";
+import { validate } from "../validate";
+import { edgeItem, requireNode } from "../views";
+
+export function registerPathRoutes(router: Router, { graph, schemas, limits }: ApiContext): void {
+  router.get("/paths", (req, res) => {
+    const { from, to, direction, relation } = validate(schemas.paths, req.query);
+    requireNode(graph, from, "from");
+    requireNode(graph, to, "to");
+    const outcome = shortestPath(graph, from, to, { direction, relations: relation, maxVisited: limits.maxPathVisited });
+    if (!outcome.found && outcome.exhausted) {
+      throw new HttpError(422, "Search too large", `no path found within ${limits.maxPathVisited} visited nodes; narrow it with relation or direction`);
+    }
+    if (!outcome.found) throw new NotFoundError(`no path from "${from}" to "${to}" with direction ${direction}${relation ? ` and relation ${relation.join(",")}` : ""}`);
+    const body: PathResponse = {
+      nodes: outcome.path.nodes.map((key) => ({ key, attributes: graph.getNodeAttributes(key) })),
+      edges: outcome.path.edges.map((edge) => edgeItem(graph, edge)),
+      length: outcome.path.edges.length,
+    };
+    res.json(body);
+  });
+}

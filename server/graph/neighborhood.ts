@@ -1,0 +1,76 @@
+/**
+ * Breadth-first neighbourhood of a node: every node within `depth` hops (following edges in the chosen
+ * direction and of the chosen relations) with its distance, and the edges among them. Stops at `limit`
+ * nodes so that no request can walk a whole large graph.
+ */
+import type { NodeType, Relation } from "../domain/vocabulary";
+import type { KnowledgeGraph } from "./attributes";
+
+export const DIRECTIONS = ["out", "in", "both"] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export interface NeighborhoodOptions {
+  depth: number;
+  direction: Direction;
+  relations?: readonly Relation[];
+  /** Only nodes of these types are reached (the centre is always kept). */
+  types?: readonly NodeType[];
+  limit: number;
+}
+
+export interface Neighborhood {
+  nodes: { key: string; distance: number }[];
+  edges: string[];
+  truncated: boolean;
+}
+
+/** Calls `visit(edge, neighbour)` for each edge leaving `node` in the direction, skipping other relations. */
+export function forEachStep(
+  graph: KnowledgeGraph,
+  node: string,
+  direction: Direction,
+  relationSet: Set<string> | undefined,
+  visit: (edge: string, neighbour: string) => void,
+): void {
+  const follow = (edge: string, relation: string, neighbour: string) => {
+    if (!relationSet || relationSet.has(relation)) visit(edge, neighbour);
+  };
+  if (direction !== "in") graph.forEachOutEdge(node, (edge, a, _s, target) => follow(edge, a.relation, target));
+  if (direction !== "out") graph.forEachInEdge(node, (edge, a, source) => follow(edge, a.relation, source));
+}
+
+export function neighborhood(graph: KnowledgeGraph, center: string, options: NeighborhoodOptions): Neighborhood {
+  const relationSet = options.relations?.length ? new Set<string>(options.relations) : undefined;
+  const typeSet = options.types?.length ? new Set<string>(options.types) : undefined;
+  const distance = new Map<string, number>([[center, 0]]);
+  let frontier = [center];
+  let truncated = false;
+
+  for (let depth = 1; depth <= options.depth && frontier.length > 0 && !truncated; depth++) {
+    const next: string[] = [];
+    for (const node of frontier) {
+      forEachStep(graph, node, options.direction, relationSet, (_edge, neighbour) => {
+        if (distance.has(neighbour) || truncated) return;
+        if (typeSet && !typeSet.has(graph.getNodeAttribute(neighbour, "type"))) return;
+        if (distance.size >= options.limit) {
+          truncated = true;
+          return;
+        }
+        distance.set(neighbour, depth);
+        next.push(neighbour);
+      });
+      if (truncated) break;
+    }
+    frontier = next;
+  }
+
+  // Edges among the kept nodes that the traversal could have followed.
+  const edges: string[] = [];
+  for (const node of distance.keys()) {
+    graph.forEachOutEdge(node, (edge, attributes, _source, target) => {
+      if (!distance.has(target) || (relationSet && !relationSet.has(attributes.relation))) return;
+      edges.push(edge);
+    });
+  }
+  return { nodes: [...distance].map(([key, d]) => ({ key, distance: d })), edges, truncated };
+}

@@ -1,0 +1,52 @@
+/** Writes one record's `<attvalues>`: only the values it has, each spelled as its column's declared type. */
+import type { EdgeAttributes, NodeAttributes } from "../graph/attributes";
+import { figureColumnKey, type Column, type ColumnSet, type FieldValue, type GexfType } from "./columns";
+import { flattenFigures } from "./figures";
+import { formatListString, formatNumber } from "./values";
+import { escapeXml } from "./xml";
+
+/**
+ * A value as its column type reads it, or undefined when it has none of that type (NaN, a string in a
+ * double column...): then no attvalue is written rather than one a reader would misread.
+ */
+export function formatValue(type: GexfType, value: FieldValue): string | undefined {
+  if (value === undefined) return undefined;
+  switch (type) {
+    case "string":
+      if (typeof value === "string") return value;
+      if (typeof value === "number") return formatNumber(value);
+      if (typeof value === "boolean") return String(value);
+      return formatListString(value);
+    case "double":
+      return typeof value === "number" ? formatNumber(value) : undefined;
+    case "integer":
+      return typeof value === "number" && Number.isSafeInteger(value) ? String(value) : undefined;
+    case "boolean":
+      return typeof value === "boolean" ? String(value) : undefined;
+    case "liststring":
+      if (typeof value === "string") return formatListString([value]);
+      return Array.isArray(value) ? formatListString(value) : undefined;
+  }
+}
+
+function attvalue(column: Column | undefined, value: FieldValue): string {
+  if (column === undefined) return "";
+  const text = formatValue(column.type, value);
+  return text === undefined ? "" : '<attvalue for="' + escapeXml(column.id) + '" value="' + escapeXml(text) + '"/>';
+}
+
+/** `<attvalues>...</attvalues>` for one node or edge, or "" when it has no value for any column. */
+export function attvaluesXml<A extends NodeAttributes | EdgeAttributes>(columns: ColumnSet<A>, attributes: A): string {
+  let out = "";
+  for (const column of columns.fixed) out += attvalue(column, column.get(attributes));
+  const properties = attributes.properties;
+  if (properties) {
+    for (const key in properties) out += attvalue(columns.props.get(key), properties[key]);
+  }
+  if (attributes.figures?.length) {
+    for (const flat of flattenFigures(attributes.figures)) {
+      out += attvalue(columns.figures.get(figureColumnKey(flat.id, flat.unit)), flat.value);
+    }
+  }
+  return out === "" ? "" : "<attvalues>" + out + "</attvalues>";
+}

@@ -1,0 +1,139 @@
+/** Plans the GEXF attribute columns in one pass over the graph: fixed fields, properties and flattened figures. */
+import type { EdgeAttributes, KnowledgeGraph, NodeAttributes, Properties } from "../graph/attributes";
+import { flattenFigures, slugify } from "./figures";
+import { formatSources } from "./values";
+
+/** The GEXF types this exporter declares; Gephi, graphology and networkx all read them. */
+export type GexfType = "string" | "double" | "integer" | "boolean" | "liststring";
+
+export interface Column {
+  id: string;
+  title: string;
+  type: GexfType;
+}
+
+export type FieldValue = string | number | boolean | readonly string[] | undefined;
+
+/** A column filled from a fixed field of every record (as opposed to properties and figures). */
+export interface FixedColumn<A> extends Column {
+  get: (attributes: A) => FieldValue;
+}
+
+const text = (value: string | undefined) => (value ? value : undefined);
+
+export const NODE_FIXED_COLUMNS: readonly FixedColumn<NodeAttributes>[] = [
+  { id: "labelZh", title: "Label (Chinese)", type: "string", get: (a) => text(a.labelZh) },
+  { id: "type", title: "Type", type: "string", get: (a) => text(a.type) },
+  { id: "description", title: "Description", type: "string", get: (a) => text(a.description) },
+  { id: "basis", title: "Basis", type: "string", get: (a) => text(a.basis) },
+  { id: "note", title: "Note", type: "string", get: (a) => text(a.note) },
+  { id: "aliases", title: "Aliases", type: "liststring", get: (a) => (a.aliases?.length ? a.aliases : undefined) },
+  { id: "sources", title: "Sources", type: "string", get: (a) => (a.sources?.length ? formatSources(a.sources) : undefined) },
+];
+
+export const EDGE_FIXED_COLUMNS: readonly FixedColumn<EdgeAttributes>[] = [
+  { id: "relation", title: "Relation", type: "string", get: (a) => text(a.relation) },
+  { id: "description", title: "Description", type: "string", get: (a) => text(a.description) },
+  { id: "basis", title: "Basis", type: "string", get: (a) => text(a.basis) },
+  { id: "note", title: "Note", type: "string", get: (a) => text(a.note) },
+  { id: "sources", title: "Sources", type: "string", get: (a) => (a.sources?.length ? formatSources(a.sources) : undefined) },
+  { id: "time_start", title: "Start year", type: "integer", get: (a) => a.time?.start },
+  { id: "time_end", title: "End year", type: "integer", get: (a) => a.time?.end },
+  { id: "time_basis", title: "Time basis", type: "string", get: (a) => text(a.time?.basis) },
+  { id: "time_note", title: "Time note", type: "string", get: (a) => text(a.time?.note) },
+];
+
+// Gephi's own columns (and attributes the GEXF readers put beside ours) that an attribute id must not shadow.
+const RESERVED_IDS = ["id", "label", "weight", "timeset", "interval", "kind", "source", "target", "start", "end"];
+// networkx keys attributes by title, next to these keys of its own.
+const RESERVED_TITLES = ["id", "label", "weight", "viz", "pid", "start", "end", "spells", "networkx_key"];
+
+/** The declared columns of one class (node or edge), and how each record's values find their column. */
+export class ColumnSet<A extends NodeAttributes | EdgeAttributes> {
+  private readonly used = new Set<FixedColumn<A>>();
+  private fixedInUse: FixedColumn<A>[] | undefined;
+  /** Property key → column. */
+  readonly props = new Map<string, Column>();
+  /** `figureColumnKey(id, unit)` → column. */
+  readonly figures = new Map<string, Column>();
+  private readonly ids = new Set<string>();
+  private readonly titles = new Set<string>(RESERVED_TITLES);
+
+  constructor(private readonly fixedTable: readonly FixedColumn<A>[]) {
+    for (const id of RESERVED_IDS) this.ids.add(id);
+    for (const column of fixedTable) this.ids.add(column.id.toLowerCase());
+    for (const column of fixedTable) this.titles.add(column.title);
+  }
+
+  /** Fixed columns some record has a value for, in table order. */
+  get fixed(): readonly FixedColumn<A>[] {
+    return (this.fixedInUse ??= this.fixedTable.filter((column) => this.used.has(column)));
+  }
+
+  /** All declared columns: fixed ones first, then properties and figures sorted by id. */
+  columns(): Column[] {
+    const byId = (a: Column, b: Column) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    return [...this.fixed, ...[...this.props.values()].sort(byId), ...[...this.figures.values()].sort(byId)];
+  }
+
+  /** Registers one record's values: marks fixed columns used, types properties, claims figure columns. */
+  plan(attributes: A): void {
+    for (const column of this.fixedTable) {
+      if (!this.used.has(column) && column.get(attributes) !== undefined) {
+        this.used.add(column);
+        this.fixedInUse = undefined;
+      }
+    }
+    const properties: Properties = attributes.properties ?? {};
+    for (const key in properties) {
+      const value = properties[key]!;
+      if (typeof value === "number" && !Number.isFinite(value)) continue;
+      const type: GexfType = typeof value === "boolean" ? "boolean" : typeof value === "number" ? "double" : "string";
+      const column = this.props.get(key);
+      if (!column) this.props.set(key, this.claim("prop_" + slugify(key), [], humanize(key), type));
+      else if (column.type !== type) column.type = "string"; // mixed kinds: keep every value, as text
+    }
+    for (const flat of flattenFigures(attributes.figures ?? [])) {
+      const key = figureColumnKey(flat.id, flat.unit);
+      if (!this.figures.has(key)) {
+        // The same figure key in another unit is another quantity: never mix yuan and dollars in one column.
+        this.figures.set(key, this.claim(flat.id, [`${flat.id}_${flat.unit.toLowerCase()}`], flat.title, "double"));
+      }
+    }
+  }
+
+  /** A fresh column whose id is unique ignoring case and whose title is unique (networkx keys by title). */
+  private claim(id: string, alternatives: string[], title: string, type: GexfType): Column {
+    let chosen = [id, ...alternatives].find((candidate) => !this.ids.has(candidate.toLowerCase()));
+    for (let n = 2; chosen === undefined; n++) {
+      if (!this.ids.has(`${id}_${n}`.toLowerCase())) chosen = `${id}_${n}`;
+    }
+    this.ids.add(chosen.toLowerCase());
+    let uniqueTitle = title;
+    for (let n = 2; this.titles.has(uniqueTitle); n++) uniqueTitle = `${title} (${n})`;
+    this.titles.add(uniqueTitle);
+    return { id: chosen, title: uniqueTitle, type };
+  }
+}
+
+export const figureColumnKey = (id: string, unit: string): string => id + "\0" + unit;
+
+/** `open_source` → "Open source": property keys as column titles. */
+function humanize(key: string): string {
+  const words = key.replace(/[_-]+/g, " ").trim();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : key;
+}
+
+export interface GexfColumns {
+  node: ColumnSet<NodeAttributes>;
+  edge: ColumnSet<EdgeAttributes>;
+}
+
+/** One pass over nodes and edges: which columns to declare, with which ids, titles and types. */
+export function planColumns(graph: KnowledgeGraph): GexfColumns {
+  const node = new ColumnSet(NODE_FIXED_COLUMNS);
+  const edge = new ColumnSet(EDGE_FIXED_COLUMNS);
+  graph.forEachNode((_key, attributes) => node.plan(attributes));
+  graph.forEachEdge((_key, attributes) => edge.plan(attributes));
+  return { node, edge };
+}

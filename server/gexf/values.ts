@@ -1,0 +1,55 @@
+/** How single values are spelled in GEXF: 1.3 lists, numbers, colours and citations (before XML escaping). */
+import type { Source } from "../domain/dataset-schema";
+import { stripIllegalXmlChars } from "./xml";
+
+// An item needs quotes when a list parser would otherwise split, trim or unescape it (Gephi and graphology
+// both read `[a, "b, c"]` with backslash escapes inside quotes).
+const NEEDS_QUOTES = /[,"'\\[\]()]|^\s|\s$|^$/;
+
+/** A GEXF 1.3 `liststring` value: `[a, "b, c"]`, items quoted and backslash-escaped only when needed. */
+export function formatListString(items: readonly string[]): string {
+  let out = "[";
+  for (let i = 0; i < items.length; i++) {
+    const item = stripIllegalXmlChars(items[i]!);
+    if (i > 0) out += ", ";
+    out += NEEDS_QUOTES.test(item) ? `"${item.replace(/[\\"]/g, "\\$&")}"` : item;
+  }
+  return out + "]";
+}
+
+/** A number as GEXF readers parse it, or undefined for NaN/±Infinity (which are then left out). */
+export function formatNumber(value: number): string | undefined {
+  return Number.isFinite(value) ? String(value) : undefined;
+}
+
+/** Citations as one readable string: `article ¶3; article ¶38`. */
+export function formatSources(sources: readonly Source[]): string {
+  let out = "";
+  for (let i = 0; i < sources.length; i++) {
+    const source = sources[i]!;
+    out += (i > 0 ? "; " : "") + source.document + " ¶" + source.paragraph;
+  }
+  return out;
+}
+
+export const FALLBACK_COLOR = "#999999";
+const HEX6 = /^#[0-9a-f]{6}$/i;
+const HEX3 = /^#[0-9a-f]{3}$/i;
+
+/** `#rrggbb` in lower case (3-digit hex expanded), or grey for anything else: importers read nothing else. */
+export function normalizeHexColor(color: unknown): string {
+  if (typeof color !== "string") return FALLBACK_COLOR;
+  if (HEX6.test(color)) return color.toLowerCase();
+  if (HEX3.test(color)) {
+    const [r, g, b] = color.slice(1).toLowerCase();
+    return `#${r}${r}${g}${g}${b}${b}`;
+  }
+  return FALLBACK_COLOR;
+}
+
+/** The viz:color element for a colour: `hex` for GEXF 1.3 readers, r/g/b for readers that predate it. */
+export function vizColor(color: unknown): string {
+  const hex = normalizeHexColor(color);
+  const rgb = parseInt(hex.slice(1), 16);
+  return `<viz:color r="${rgb >> 16}" g="${(rgb >> 8) & 255}" b="${rgb & 255}" hex="${hex}"/>`;
+}

@@ -68,9 +68,18 @@ function schemaProblem(json: unknown, issue: z.core.$ZodIssue): DatasetProblem {
   if (typeof collection !== "string" || typeof index !== "number") {
     return { collection: "(dataset)", record: "(top level)", field: issue.path.join(".") || "(root)", message: issue.message };
   }
-  const record = (json as Record<string, unknown[]>)[collection]?.[index] as { id?: unknown } | undefined;
-  const recordId = typeof record?.id === "string" ? record.id : `#${index}`;
-  return { collection, record: recordId, field: rest.join(".") || "(record)", message: issue.message };
+  const record = (json as Record<string, unknown[]>)[collection]?.[index] as Record<string, unknown> | undefined;
+  return { collection, record: recordName(record, index), field: rest.join(".") || "(record)", message: issue.message };
+}
+
+/** The id a person would search the file for: `id`, else an edge's `source__relation__target`, else `#index`. */
+function recordName(record: Record<string, unknown> | undefined, index: number): string {
+  if (typeof record?.id === "string") return record.id;
+  const { source, relation, target } = record ?? {};
+  if (typeof source === "string" && typeof relation === "string" && typeof target === "string") {
+    return edgeKey({ source, relation, target });
+  }
+  return `#${index}`;
 }
 
 function crossCheck(dataset: Dataset): DatasetProblem[] {

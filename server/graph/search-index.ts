@@ -50,7 +50,8 @@ export class SearchIndex {
     const results = this.index.search(query, {
       boost: BOOST,
       prefix: (term) => term.length >= 2,
-      fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
+      // Edit distance grows with the word: one typo from 4 letters, two (a swapped pair) from 7.
+      fuzzy: (term) => (term.length >= 7 ? 2 : term.length >= 4 ? 1 : false),
       weights: { prefix: 0.5, fuzzy: 0.4 },
     });
     const exact = this.graph.hasNode(query.trim()) ? query.trim() : undefined;

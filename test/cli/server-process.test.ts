@@ -1,0 +1,96 @@
+/** The real `npm start` entry point as a process: start-up, logging, errors and shutdown. */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { run, type Running } from "./_run";
+
+const running: Running[] = [];
+const start = (args: string[], env?: Record<string, string>) => {
+  const r = run("server/index.ts", ["--no-build", ...args], env);
+  running.push(r);
+  return r;
+};
+afterEach(() => running.splice(0).forEach((r) => r.child.kill("SIGKILL")));
+
+const tempFile = (name: string, text: string) => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "kg-cli-")), name);
+  writeFileSync(file, text);
+  return file;
+};
+
+describe("npm start", () => {
+  it("serves the embedded dataset, logs one line per request, and stops cleanly on SIGTERM", async () => {
+    const server = start(["--port", "0"]);
+    const [, url] = await server.waitFor(/explorer ready at (http:\/\/127\.0\.0\.1:\d+)\//);
+    const health = await (await fetch(`${url}/api/health`)).json();
+    expect(health).toMatchObject({ status: "ok", nodes: 49, edges: 77 });
+    await fetch(`${url}/api/nodes/nobody`);
+    await server.waitFor(/GET \/api\/nodes\/nobody 404 [\d.]+ms/);
+    expect(server.output().match(/GET \/api\//g)).toHaveLength(2);
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
+    expect(server.output()).toContain("SIGTERM: closing");
+  });
+
+  it("takes PORT and HOST from the environment", async () => {
+    const server = start([], { PORT: "0", HOST: "127.0.0.1" });
+    await server.waitFor(/explorer ready at http:\/\/127\.0\.0\.1:\d+\//);
+  });
+
+  it("says plainly when the port is taken", async () => {
+    const blocker = createServer().listen(0, "127.0.0.1");
+    await new Promise((resolve) => blocker.once("listening", resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const server = start(["--port", String(port)]);
+      expect(await server.exited).toBe(1);
+      expect(server.output()).toContain(`port ${port} on 127.0.0.1 is already in use`);
+      expect(server.output()).not.toMatch(/\n\s+at /); // no stack trace
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it("refuses a broken dataset, naming file, record and field, and serves nothing", async () => {
+    const file = tempFile("broken.json", JSON.stringify({ name: "x", description: "x", documents: [{ id: "doc", title: "t", origin: "o", language: "en", paragraphs: 2, description: "d" }], nodes: [{ id: "a", type: "wizard", label: "A", description: "d", sources: [{ document: "doc", paragraph: 1 }] }], edges: [] }));
+    const server = start(["--port", "0", "--data", file]);
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain(`cannot start: ${file}: invalid dataset`);
+    expect(server.output()).toContain('nodes "a", field "type"');
+    expect(server.output()).not.toContain("explorer ready");
+  });
+
+  it("loads another dataset with --data", async () => {
+    const file = tempFile("tiny.json", JSON.stringify({ name: "tiny", description: "x", documents: [{ id: "doc", title: "t", origin: "o", language: "en", paragraphs: 2, description: "d" }], nodes: [{ id: "a", type: "person", label: "A", description: "d", sources: [{ document: "doc", paragraph: 1 }] }], edges: [] }));
+    const server = start(["--port", "0", "--data", file]);
+    const [, url] = await server.waitFor(/explorer ready at (http:\/\/[^/\s]+)\//);
+    expect(await (await fetch(`${url}/api/health`)).json()).toMatchObject({ dataset: "tiny", nodes: 1, edges: 0 });
+  });
+
+  it.each([
+    [["--port", "http"], '"http" is not a port number'],
+    [["--colour", "red"], "Unknown option '--colour'"],
+  ])("rejects bad flags %j with a usage line", async (args, message) => {
+    const server = start(args);
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain(message);
+    expect(server.output()).toContain("usage: npm start");
+  });
+});
+
+describe("npm run export", () => {
+  it("writes the same selection as the API, without a server", async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "kg-export-")), "lei-jun.gexf");
+    const cli = run("server/cli/export.ts", ["--out", out, "--center", "lei-jun", "--depth", "1", "--direction", "out"]);
+    expect(await cli.exited).toBe(0);
+    expect(cli.output()).toContain(`wrote ${out}: 3 nodes`);
+  });
+
+  it("rejects a bad flag value by name", async () => {
+    const cli = run("server/cli/export.ts", ["--out", "/tmp/x.gexf", "--type", "wizard"]);
+    expect(await cli.exited).toBe(1);
+    expect(cli.output()).toContain("--type");
+  });
+});

@@ -27,12 +27,14 @@ const listOf = <T extends readonly [string, ...string[]]>(values: T) =>
     .pipe(z.array(z.enum(values)).min(1, "give at least one value"))
     .optional();
 
-const wholeNumber = (min: number, max: number) =>
-  z
+const wholeNumber = (min: number, max: number) => {
+  const allowed = `must be a whole number from ${min} to ${max}`;
+  return z
     .string()
-    .regex(/^[+-]?\d{1,16}$/, "must be a whole number")
+    .regex(/^[+-]?\d{1,16}$/, allowed)
     .transform(Number)
-    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+    .pipe(z.number().int().min(min, allowed).max(max, allowed));
+};
 
 const text = (max: number) => z.string().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 const nodeKey = text(500);

@@ -11,8 +11,7 @@ export class ChunkSink {
   private pending = "";
   private items = 0;
   private closed = false;
-  /** The error `out` emitted while we wrote, if any. */
-  error: Error | undefined;
+  private error: Error | undefined;
 
   private readonly onError = (error: Error) => {
     this.error ??= error;
@@ -32,7 +31,12 @@ export class ChunkSink {
   }
 
   get stopped(): boolean {
-    return this.closed || this.error !== undefined || (this.out as Partial<Writable>).destroyed === true;
+    return this.closed || this.failure !== undefined || (this.out as Partial<Writable>).destroyed === true;
+  }
+
+  /** The error `out` failed with, if any: emitted, or set by `destroy(error)` before it is emitted. */
+  get failure(): Error | undefined {
+    return this.error ?? (this.out as Partial<Writable>).errored ?? undefined;
   }
 
   /** Queues text; true when a batch is full and the caller should `await flush()`. */
@@ -74,7 +78,12 @@ export class ChunkSink {
 
   /** Removes the listeners this sink added; `out` is left open for the caller. */
   dispose(): void {
-    this.out.removeListener("error", this.onError);
     this.out.removeListener("close", this.onClose);
+    if ((this.out as Partial<Writable>).destroyed === true && !this.closed) {
+      // destroy() emits its 'error' on a later tick: keep catching it until 'close', or it would crash the process.
+      this.out.once("close", () => this.out.removeListener("error", this.onError));
+    } else {
+      this.out.removeListener("error", this.onError);
+    }
   }
 }

@@ -53,7 +53,7 @@ export async function writeGexf(graph: KnowledgeGraph, out: Output, options: Gex
   } finally {
     sink.dispose();
   }
-  if (sink.error) throw sink.error;
+  if (sink.failure) throw sink.failure;
 }
 
 /** The whole document as one string: for tests and small graphs only. */

@@ -28,7 +28,12 @@ export const NODE_FIXED_COLUMNS: readonly FixedColumn<NodeAttributes>[] = [
   { id: "basis", title: "Basis", type: "string", get: (a) => text(a.basis) },
   { id: "note", title: "Note", type: "string", get: (a) => text(a.note) },
   { id: "aliases", title: "Aliases", type: "liststring", get: (a) => (a.aliases?.length ? a.aliases : undefined) },
-  { id: "sources", title: "Sources", type: "string", get: (a) => (a.sources?.length ? formatSources(a.sources) : undefined) },
+  {
+    id: "sources",
+    title: "Sources",
+    type: "string",
+    get: (a) => (a.sources?.length ? formatSources(a.sources) : undefined),
+  },
 ];
 
 export const EDGE_FIXED_COLUMNS: readonly FixedColumn<EdgeAttributes>[] = [
@@ -36,7 +41,12 @@ export const EDGE_FIXED_COLUMNS: readonly FixedColumn<EdgeAttributes>[] = [
   { id: "description", title: "Description", type: "string", get: (a) => text(a.description) },
   { id: "basis", title: "Basis", type: "string", get: (a) => text(a.basis) },
   { id: "note", title: "Note", type: "string", get: (a) => text(a.note) },
-  { id: "sources", title: "Sources", type: "string", get: (a) => (a.sources?.length ? formatSources(a.sources) : undefined) },
+  {
+    id: "sources",
+    title: "Sources",
+    type: "string",
+    get: (a) => (a.sources?.length ? formatSources(a.sources) : undefined),
+  },
   { id: "time_start", title: "Start year", type: "integer", get: (a) => a.time?.start },
   { id: "time_end", title: "End year", type: "integer", get: (a) => a.time?.end },
   { id: "time_basis", title: "Time basis", type: "string", get: (a) => text(a.time?.basis) },

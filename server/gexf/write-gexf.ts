@@ -129,7 +129,14 @@ function nodeXml(key: string, attributes: NodeAttributes, columns: ColumnSet<Nod
  * The edge's `kind`: its relation, or `<relation>_<n>` for the n-th edge (by key) of one relation between the
  * same two nodes, as Gephi merges parallel edges of one kind into one (summing weights).
  */
-function kindOf(graph: KnowledgeGraph, edge: string, source: string, target: string, relation: string, directed: boolean): string {
+function kindOf(
+  graph: KnowledgeGraph,
+  edge: string,
+  source: string,
+  target: string,
+  relation: string,
+  directed: boolean,
+): string {
   let rank = 1;
   const count = (other: string, attributes: EdgeAttributes) => {
     if (other < edge && attributes.relation === relation) rank++;

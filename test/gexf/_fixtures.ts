@@ -17,7 +17,14 @@ export function rawDataset(): unknown {
     name: "GEXF test graph",
     description: "A few companies around Kingsoft Cloud, with the awkward cases of the exporter.",
     documents: [
-      { id: "article", title: "测试文章", origin: "test", language: "zh", paragraphs: 60, description: "A test article." },
+      {
+        id: "article",
+        title: "测试文章",
+        origin: "test",
+        language: "zh",
+        paragraphs: 60,
+        description: "A test article.",
+      },
     ],
     nodes: [
       {
@@ -45,7 +52,16 @@ export function rawDataset(): unknown {
             key: "quarterly_revenue",
             label: "Quarterly revenue",
             unit: "CNY",
-            points: [{ year: 2023, period: "第四季度", value: 1.9e9, basis: "implied", note: "Q4 read as 第四季度.", sources: source(5) }],
+            points: [
+              {
+                year: 2023,
+                period: "第四季度",
+                value: 1.9e9,
+                basis: "implied",
+                note: "Q4 read as 第四季度.",
+                sources: source(5),
+              },
+            ],
           },
         ],
         sources: [...source(3), ...source(38)],
@@ -59,7 +75,14 @@ export function rawDataset(): unknown {
         basis: "implied",
         note: "The article calls it 'the group'.",
         properties: { listed: true, rank: "top" },
-        figures: [{ key: "revenue", label: "Revenue", unit: "USD", points: [{ year: 2023, value: 3.8e10, sources: source(9) }] }],
+        figures: [
+          {
+            key: "revenue",
+            label: "Revenue",
+            unit: "USD",
+            points: [{ year: 2023, value: 3.8e10, sources: source(9) }],
+          },
+        ],
         sources: source(38),
       },
       {
@@ -175,7 +198,16 @@ export function makeLargeGraph(order: number, size: number): KnowledgeGraph {
       description: `Description of node ${i} <&>`,
       basis: "stated",
       properties: { score: i, even: i % 2 === 0 },
-      figures: [{ key: "revenue", label: "Revenue", unit: "CNY", points: [{ year: 2000 + (i % 20), value: i * 1000, basis: "stated", sources: [{ document: "d", paragraph: 1 }] }] }],
+      figures: [
+        {
+          key: "revenue",
+          label: "Revenue",
+          unit: "CNY",
+          points: [
+            { year: 2000 + (i % 20), value: i * 1000, basis: "stated", sources: [{ document: "d", paragraph: 1 }] },
+          ],
+        },
+      ],
       sources: [{ document: "d", paragraph: (i % 50) + 1 }],
       x: i,
       y: -i / 3,

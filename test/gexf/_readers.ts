@@ -19,14 +19,16 @@ export type Availability = { ok: true } | { ok: false; reason: string };
 export function validatorAvailability(): Availability {
   if (!existsSync(validatorPath)) return { ok: false, reason: `${validatorPath} not found` };
   const xmllint = spawnSync("xmllint", ["--version"], { encoding: "utf8" });
-  if (xmllint.error || xmllint.status !== 0) return { ok: false, reason: "xmllint not found (apt-get install -y libxml2-utils)" };
+  if (xmllint.error || xmllint.status !== 0)
+    return { ok: false, reason: "xmllint not found (apt-get install -y libxml2-utils)" };
   return { ok: true };
 }
 
 export function networkxAvailability(): Availability {
   if (!existsSync(systemPython)) return { ok: false, reason: `${systemPython} not found` };
   const probe = spawnSync(systemPython, ["-c", "import networkx"], { encoding: "utf8" });
-  if (probe.status !== 0) return { ok: false, reason: `networkx not importable by ${systemPython} (apt-get install -y python3-networkx)` };
+  if (probe.status !== 0)
+    return { ok: false, reason: `networkx not importable by ${systemPython} (apt-get install -y python3-networkx)` };
   return { ok: true };
 }
 
@@ -68,7 +70,8 @@ export function checkReferences(xml: string): string[] {
     for (const attribute of Array.from(block.getElementsByTagName("attribute"))) {
       const id = attribute.getAttribute("id")!;
       if (lower.has(id.toLowerCase())) problems.push(`${kind} column ${id} is not unique ignoring case`);
-      if (["id", "label", "weight", "timeset"].includes(id.toLowerCase())) problems.push(`${kind} column ${id} is reserved`);
+      if (["id", "label", "weight", "timeset"].includes(id.toLowerCase()))
+        problems.push(`${kind} column ${id} is reserved`);
       lower.add(id.toLowerCase());
       declared[kind].set(id, attribute.getAttribute("type")!);
     }
@@ -116,7 +119,13 @@ export interface NetworkxReading {
   graph: {
     class: string;
     nodes: Record<string, { data: Record<string, unknown>; types: Record<string, string> }>;
-    edges: { source: string; target: string; key: string; data: Record<string, unknown>; types: Record<string, string> }[];
+    edges: {
+      source: string;
+      target: string;
+      key: string;
+      data: Record<string, unknown>;
+      types: Record<string, string>;
+    }[];
   };
 }
 

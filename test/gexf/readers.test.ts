@@ -35,9 +35,15 @@ beforeAll(async () => {
 
 // An independent reading of "XML-legal": code point by code point, as the XML 1.0 Char production says.
 const legal = (cp: number) =>
-  cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || cp >= 0x10000;
+  cp === 0x9 ||
+  cp === 0xa ||
+  cp === 0xd ||
+  (cp >= 0x20 && cp <= 0xd7ff) ||
+  (cp >= 0xe000 && cp <= 0xfffd) ||
+  cp >= 0x10000;
 const clean = (text: string) => [...text].filter((ch) => legal(ch.codePointAt(0)!)).join("");
-const sourcesText = (a: NodeAttributes | EdgeAttributes) => a.sources.map((s) => `${s.document} ¶${s.paragraph}`).join("; ");
+const sourcesText = (a: NodeAttributes | EdgeAttributes) =>
+  a.sources.map((s) => `${s.document} ¶${s.paragraph}`).join("; ");
 const prefixed = (properties: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(properties).map(([k, v]) => [`prop_${k}`, k === "rank" ? String(v) : v]));
 // Xiaomi's revenue is in USD, Kingsoft Cloud's (declared first) in CNY: USD gets its own column.
@@ -94,7 +100,10 @@ describe("GEXF 1.3 schema", () => {
 
   it("fails the validator on a broken file (the check can fail)", (ctx) => {
     requireTool(validatorAvailability(), ctx.skip);
-    const broken = writeTemp("broken.gexf", xml.replace('<graph mode="static">', '<graph mode="static" defaultedgetype="sideways">'));
+    const broken = writeTemp(
+      "broken.gexf",
+      xml.replace('<graph mode="static">', '<graph mode="static" defaultedgetype="sideways">'),
+    );
     expect(runValidator(broken).status).not.toBe(0);
   });
 
@@ -109,7 +118,9 @@ describe("GEXF 1.3 schema", () => {
 
   it("checks what the XSD does not: declared columns, typed values, known ends", () => {
     expect(checkReferences(xml)).toEqual([]);
-    expect(checkReferences(xml.replace('for="prop_listed" value="true"', 'for="prop_listed" value="yes"'))).toHaveLength(1);
+    expect(
+      checkReferences(xml.replace('for="prop_listed" value="true"', 'for="prop_listed" value="yes"')),
+    ).toHaveLength(1);
   });
 });
 
@@ -141,7 +152,14 @@ describe("graphology-gexf (Gephi Lite's reader)", () => {
     const ksc = parsed.getNodeAttributes("kingsoft-cloud");
     expect(ksc.labelZh).toBe("金山云");
     expect(ksc.description).toBe("A Chinese cloud provider.\nListed in 2020.");
-    expect(ksc.aliases).toEqual(["KSYUN", "Kingsoft Cloud Holdings, Ltd.", "金山云控股", 'say "cloud"', "back\\slash", "(ksc)"]);
+    expect(ksc.aliases).toEqual([
+      "KSYUN",
+      "Kingsoft Cloud Holdings, Ltd.",
+      "金山云控股",
+      'say "cloud"',
+      "back\\slash",
+      "(ksc)",
+    ]);
     expect(ksc.prop_listed).toBe(true);
     expect(parsed.getNodeAttribute("alibaba-cloud", "prop_listed")).toBe(false);
     expect(ksc.fig_net_loss_2023_min).toBe(2e9);
@@ -170,7 +188,9 @@ describe("networkx (Debian python3-networkx)", () => {
 
   it("cannot read GEXF 1.3 or mixed graphs as it comes (what a networkx user meets)", (ctx) => {
     const { plain, with13, version } = read(ctx.skip);
-    console.info(`networkx ${version}: read_gexf → ${plain.error ?? "ok"}; with 1.3 registered → ${with13.error ?? "ok"}`);
+    console.info(
+      `networkx ${version}: read_gexf → ${plain.error ?? "ok"}; with 1.3 registered → ${with13.error ?? "ok"}`,
+    );
     // If a later networkx reads the file as it is, this fails and the report on networkx should be updated.
     expect(plain).toEqual({ ok: false, error: "NetworkXError: No <graph> element in GEXF file." });
     expect(with13).toEqual({ ok: false, error: "NetworkXError: Directed edge found in undirected graph." });
@@ -182,7 +202,12 @@ describe("networkx (Debian python3-networkx)", () => {
     expect(Object.keys(g.nodes).sort()).toEqual(graph.nodes().sort());
     expect(g.edges.map((e) => e.key).sort()).toEqual(graph.edges().sort());
     const parallel = g.edges.filter((e) => e.source === "xiaomi" && e.target === "kingsoft-cloud");
-    expect(parallel.map((e) => e.data.label).sort()).toEqual(["holds a stake in", "invested in", "invested in", "is a customer of"]);
+    expect(parallel.map((e) => e.data.label).sort()).toEqual([
+      "holds a stake in",
+      "invested in",
+      "invested in",
+      "is a customer of",
+    ]);
     const competes = g.edges.find((e) => e.key === "kingsoft-cloud__competes_with__alibaba-cloud")!;
     expect(competes.data.type).toBe("undirected");
     expect(g.edges.filter((e) => e.data.type === "directed")).toHaveLength(graph.size - 1);
@@ -190,7 +215,11 @@ describe("networkx (Debian python3-networkx)", () => {
 
   it("keys attributes by title and types them as declared", (ctx) => {
     const { graph: g } = read(ctx.skip);
-    const titles = Object.fromEntries(planColumns(graph).node.columns().map((c) => [c.id, c.title]));
+    const titles = Object.fromEntries(
+      planColumns(graph)
+        .node.columns()
+        .map((c) => [c.id, c.title]),
+    );
     const ksc = g.nodes["kingsoft-cloud"]!;
     expect(ksc.data.label).toBe("Kingsoft Cloud");
     expect(ksc.data[titles.labelZh!]).toBe("金山云");
@@ -201,11 +230,17 @@ describe("networkx (Debian python3-networkx)", () => {
     expect(ksc.data["Net loss 2023 (min, CNY)"]).toBe(2e9);
     // networkx returns liststring unparsed, as the raw GEXF text.
     expect(ksc.types["Aliases"]).toBe("str");
-    expect(ksc.data["Aliases"]).toBe('[KSYUN, "Kingsoft Cloud Holdings, Ltd.", 金山云控股, "say \\"cloud\\"", "back\\\\slash", "(ksc)"]');
+    expect(ksc.data["Aliases"]).toBe(
+      '[KSYUN, "Kingsoft Cloud Holdings, Ltd.", 金山云控股, "say \\"cloud\\"", "back\\\\slash", "(ksc)"]',
+    );
     expect(ksc.data.viz).toEqual({
       color: { r: 230, g: 85, b: 13, a: 1 },
       size: graph.getNodeAttribute("kingsoft-cloud", "size"),
-      position: { x: graph.getNodeAttribute("kingsoft-cloud", "x"), y: graph.getNodeAttribute("kingsoft-cloud", "y"), z: 0 },
+      position: {
+        x: graph.getNodeAttribute("kingsoft-cloud", "x"),
+        y: graph.getNodeAttribute("kingsoft-cloud", "y"),
+        z: 0,
+      },
     });
     expect(g.nodes["weird"]!.data.label).toBe(WEIRD_LABEL_CLEAN);
     const competes = g.edges.find((e) => e.key === "kingsoft-cloud__competes_with__alibaba-cloud")!;

@@ -77,7 +77,12 @@ describe("single values", () => {
   });
 
   it("formats sources as a readable list", () => {
-    expect(formatSources([{ document: "article", paragraph: 3 }, { document: "article", paragraph: 38 }])).toBe("article ¶3; article ¶38");
+    expect(
+      formatSources([
+        { document: "article", paragraph: 3 },
+        { document: "article", paragraph: 38 },
+      ]),
+    ).toBe("article ¶3; article ¶38");
   });
 
   it.each<[Parameters<typeof formatValue>[0], Parameters<typeof formatValue>[1], string | undefined]>([
@@ -99,12 +104,25 @@ describe("single values", () => {
   });
 });
 
-const point = (p: Partial<Figure["points"][number]>) => ({ basis: "stated" as const, sources: [{ document: "a", paragraph: 1 }], ...p });
-const figure = (key: string, label: string, unit: Figure["unit"], points: Figure["points"]): Figure => ({ key, label, unit, points });
+const point = (p: Partial<Figure["points"][number]>) => ({
+  basis: "stated" as const,
+  sources: [{ document: "a", paragraph: 1 }],
+  ...p,
+});
+const figure = (key: string, label: string, unit: Figure["unit"], points: Figure["points"]): Figure => ({
+  key,
+  label,
+  unit,
+  points,
+});
 
 describe("flattenFigures", () => {
   it.each<[string, Figure[], [string, string, number][]]>([
-    ["an undated exact value", [figure("stake", "Stake", "percent", [point({ value: 12.3 })])], [["fig_stake", "Stake (%)", 12.3]]],
+    [
+      "an undated exact value",
+      [figure("stake", "Stake", "percent", [point({ value: 12.3 })])],
+      [["fig_stake", "Stake (%)", 12.3]],
+    ],
     [
       "a series by year",
       [figure("revenue", "Revenue", "CNY", [point({ year: 2022, value: 8 }), point({ year: 2023, value: 7 })])],
@@ -113,7 +131,11 @@ describe("flattenFigures", () => {
         ["fig_revenue_2023", "Revenue 2023 (CNY)", 7],
       ],
     ],
-    ["a lower bound", [figure("net_loss", "Net loss", "CNY", [point({ year: 2023, min: 2e9 })])], [["fig_net_loss_2023_min", "Net loss 2023 (min, CNY)", 2e9]]],
+    [
+      "a lower bound",
+      [figure("net_loss", "Net loss", "CNY", [point({ year: 2023, min: 2e9 })])],
+      [["fig_net_loss_2023_min", "Net loss 2023 (min, CNY)", 2e9]],
+    ],
     [
       "a range",
       [figure("cut", "Price cut", "percent", [point({ min: 15, max: 50 })])],
@@ -122,8 +144,16 @@ describe("flattenFigures", () => {
         ["fig_cut_max", "Price cut (max, %)", 50],
       ],
     ],
-    ["an undated period", [figure("revenue", "Revenue", "CNY", [point({ period: "Q4 2023", value: 2 })])], [["fig_revenue_q4_2023", "Revenue Q4 2023 (CNY)", 2]]],
-    ["a year and a period", [figure("revenue", "Revenue", "USD", [point({ year: 2023, period: "Q4", value: 2 })])], [["fig_revenue_2023_q4", "Revenue 2023 Q4 (USD)", 2]]],
+    [
+      "an undated period",
+      [figure("revenue", "Revenue", "CNY", [point({ period: "Q4 2023", value: 2 })])],
+      [["fig_revenue_q4_2023", "Revenue Q4 2023 (CNY)", 2]],
+    ],
+    [
+      "a year and a period",
+      [figure("revenue", "Revenue", "USD", [point({ year: 2023, period: "Q4", value: 2 })])],
+      [["fig_revenue_2023_q4", "Revenue 2023 Q4 (USD)", 2]],
+    ],
     [
       "two points for one slot",
       [figure("revenue", "Revenue", "CNY", [point({ year: 2023, value: 7 }), point({ year: 2023, value: 7.1 })])],
@@ -132,7 +162,11 @@ describe("flattenFigures", () => {
         ["fig_revenue_2023_2", "Revenue 2023 #2 (CNY)", 7.1],
       ],
     ],
-    ["a unit the label already names", [figure("params", "Parameters", "parameters", [point({ value: 7e9 })])], [["fig_params", "Parameters", 7e9]]],
+    [
+      "a unit the label already names",
+      [figure("params", "Parameters", "parameters", [point({ value: 7e9 })])],
+      [["fig_params", "Parameters", 7e9]],
+    ],
     ["a non-finite value (only possible outside the schema)", [figure("x", "X", "count", [point({ value: NaN })])], []],
   ])("%s", (_name, figures, expected) => {
     expect(flattenFigures(figures).map((f) => [f.id, f.title, f.value])).toEqual(expected);
@@ -140,7 +174,10 @@ describe("flattenFigures", () => {
 
   it("keeps Chinese periods apart with a hash, never an empty slug", () => {
     const flat = flattenFigures([
-      figure("revenue", "Revenue", "CNY", [point({ year: 2023, period: "第三季度", value: 1 }), point({ year: 2023, period: "第四季度", value: 2 })]),
+      figure("revenue", "Revenue", "CNY", [
+        point({ year: 2023, period: "第三季度", value: 1 }),
+        point({ year: 2023, period: "第四季度", value: 2 }),
+      ]),
     ]);
     expect(flat.map((f) => f.id)).toHaveLength(2);
     expect(flat[0]!.id).toMatch(/^fig_revenue_2023_h[0-9a-z]+$/);
@@ -192,8 +229,12 @@ describe("planColumns", () => {
   it("keeps ids unique ignoring case and away from Gephi's own columns", () => {
     const raw = makeGraph();
     const attributes = raw.getNodeAttributes("lei-jun");
-    raw.mergeNodeAttributes("lei-jun", { properties: { ...attributes.properties, Rank: 1, rank: 2, id: "x", Label: "y", weight: 3 } });
-    const ids = planColumns(raw).node.columns().map((c) => c.id.toLowerCase());
+    raw.mergeNodeAttributes("lei-jun", {
+      properties: { ...attributes.properties, Rank: 1, rank: 2, id: "x", Label: "y", weight: 3 },
+    });
+    const ids = planColumns(raw)
+      .node.columns()
+      .map((c) => c.id.toLowerCase());
     expect(new Set(ids).size).toBe(ids.length);
     for (const reserved of ["id", "label", "weight", "timeset"]) expect(ids).not.toContain(reserved);
     expect(ids).toEqual(expect.arrayContaining(["prop_rank", "prop_rank_2", "prop_id", "prop_label", "prop_weight"]));

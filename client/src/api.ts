@@ -1,0 +1,97 @@
+/**
+ * The one module that knows the API's URLs: typed fetch wrappers returning the server's contract types.
+ * Every failure becomes an ApiError whose message a person can read (the problem's detail when there is one).
+ */
+import type {
+  EdgeItem,
+  GraphResponse,
+  HealthResponse,
+  NeighborhoodResponse,
+  NodeDetailResponse,
+  PathResponse,
+  Problem,
+  SchemaResponse,
+  SearchResponse,
+} from "../../server/api/contract";
+import type { Direction } from "./core/state/types";
+
+export class ApiError extends Error {
+  override name = "ApiError";
+  constructor(
+    message: string,
+    /** HTTP status; 0 when the server could not be reached. */
+    readonly status: number,
+    readonly problem?: Problem,
+  ) {
+    super(message);
+  }
+}
+
+type Params = Record<string, string | number | readonly string[] | undefined>;
+
+/** Builds `/api/<path>?…`, leaving out empty parameters and joining lists with commas. */
+export function apiUrl(path: string, params: Params = {}): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    const text = Array.isArray(value) ? value.join(",") : String(value);
+    if (text !== "") search.set(name, text);
+  }
+  const query = search.toString();
+  return `/api/${path}${query ? `?${query}` : ""}`;
+}
+
+async function getJson<T>(path: string, params?: Params, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, params), { headers: { accept: "application/json" }, ...(signal && { signal }) });
+  } catch (error) {
+    if ((error as Error).name === "AbortError") throw error;
+    throw new ApiError("The server could not be reached.", 0);
+  }
+  if (response.ok) return (await response.json()) as T;
+  let problem: Problem | undefined;
+  try {
+    problem = (await response.json()) as Problem;
+  } catch {
+    problem = undefined;
+  }
+  const detail = problem?.detail || problem?.title || response.statusText || "request failed";
+  throw new ApiError(`${detail} (HTTP ${response.status})`, response.status, problem);
+}
+
+const key = encodeURIComponent;
+
+export const api = {
+  health: (signal?: AbortSignal) => getJson<HealthResponse>("health", {}, signal),
+  graph: (signal?: AbortSignal) => getJson<GraphResponse>("graph", {}, signal),
+  schema: (signal?: AbortSignal) => getJson<SchemaResponse>("schema", {}, signal),
+  node: (node: string, signal?: AbortSignal) => getJson<NodeDetailResponse>(`nodes/${key(node)}`, {}, signal),
+  edge: (edge: string, signal?: AbortSignal) => getJson<EdgeItem>(`edges/${key(edge)}`, {}, signal),
+  neighbors: (
+    node: string,
+    options: { depth: number; direction: Direction; relations: readonly string[] },
+    signal?: AbortSignal,
+  ) =>
+    getJson<NeighborhoodResponse>(
+      `nodes/${key(node)}/neighbors`,
+      { depth: options.depth, direction: options.direction, relation: options.relations, limit: 2000 },
+      signal,
+    ),
+  path: (from: string, to: string, options: { relations?: readonly string[] } = {}, signal?: AbortSignal) =>
+    getJson<PathResponse>("paths", { from, to, direction: "both", relation: options.relations }, signal),
+  search: (q: string, limit = 8, signal?: AbortSignal) => getJson<SearchResponse>("search", { q, limit }, signal),
+};
+
+/** GEXF download URL: the whole graph, or what is shown (visible types and relations, neighbourhood). */
+export function gexfUrl(
+  scope: { types?: readonly string[]; relations?: readonly string[]; center?: string; depth?: number; direction?: Direction } = {},
+): string {
+  return apiUrl("export.gexf", {
+    type: scope.types,
+    relation: scope.relations,
+    center: scope.center,
+    depth: scope.depth,
+    direction: scope.direction,
+  });
+}

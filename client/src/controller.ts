@@ -1,0 +1,140 @@
+/**
+ * The explorer's effects: reacts to state changes by refreshing sigma, fetching neighbourhoods and paths
+ * from the API (latest request wins), loading the sidebar, and keeping the URL in step (a new history entry
+ * per selection, so back/forward step through them; everything else replaces the current entry).
+ */
+import { api, ApiError } from "./api";
+import type { SchemaResponse } from "../../server/api/contract";
+import type { ClientGraph } from "./core/graph/load";
+import { shownNodes } from "./core/graph/visibility";
+import * as actions from "./core/state/actions";
+import type { Store } from "./core/state/store";
+import type { ExplorerState } from "./core/state/types";
+import { decodeUrlState, encodeUrlState } from "./core/url/codec";
+import type { DetailsView } from "./views/details";
+import { EDGE_LABEL_RATIO, fitTo, focusNode, type Renderer } from "./views/renderer";
+
+export interface ControllerContext {
+  store: Store<ExplorerState>;
+  graph: ClientGraph;
+  renderer: Renderer;
+  schema: SchemaResponse;
+  details: DetailsView;
+  views: ((state: ExplorerState) => void)[];
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function startController(context: ControllerContext, initial: ExplorerState): void {
+  const { store, graph, renderer, schema, details, views } = context;
+  let hoodRequest: AbortController | null = null;
+  let pathRequest: AbortController | null = null;
+  /** False while applying a URL (load, back/forward), whose camera must not be overridden by a fit. */
+  let fitOnResult = initial.camera === null;
+  let restoring = false;
+
+  const fetchNeighbourhood = (state: ExplorerState) => {
+    hoodRequest?.abort();
+    const hood = state.neighbourhood;
+    if (!hood) return;
+    const own = new AbortController();
+    hoodRequest = own;
+    const fit = fitOnResult;
+    api.neighbors(hood.center, hood, own.signal).then(
+      (response) => {
+        if (own.signal.aborted) return;
+        store.update((s) =>
+          actions.setNeighbourhoodResult(s, {
+            status: "ready",
+            nodes: new Set(response.nodes.map((n) => n.key)),
+            edges: new Set(response.edges.map((e) => e.key)),
+            truncated: response.truncated,
+          }),
+        );
+        if (fit) fitTo(renderer, shownNodes(store.get(), graph));
+      },
+      (error: Error) => {
+        if (own.signal.aborted || error.name === "AbortError") return;
+        store.update((s) => actions.setNeighbourhoodResult(s, { status: "error", message: message(error) }));
+      },
+    );
+  };
+
+  const fetchPath = (state: ExplorerState) => {
+    pathRequest?.abort();
+    const path = state.path;
+    if (!path) return;
+    const own = new AbortController();
+    pathRequest = own;
+    const fit = fitOnResult;
+    const relations =
+      state.hiddenRelations.size > 0
+        ? schema.relations.filter((r) => !state.hiddenRelations.has(r.relation)).map((r) => r.relation)
+        : undefined;
+    api.path(path.from, path.to, relations ? { relations } : {}, own.signal).then(
+      (response) => {
+        if (own.signal.aborted) return;
+        const nodes = response.nodes.map((n) => n.key);
+        store.update((s) => actions.setPathResult(s, { status: "found", nodes, edges: response.edges.map((e) => e.key) }));
+        if (fit) fitTo(renderer, nodes);
+      },
+      (error: Error) => {
+        if (own.signal.aborted || error.name === "AbortError") return;
+        const none = error instanceof ApiError && error.status === 404 && error.problem?.parameter === undefined;
+        store.update((s) =>
+          actions.setPathResult(s, none ? { status: "none", message: message(error) } : { status: "error", message: message(error) }),
+        );
+      },
+    );
+  };
+
+  const syncUrl = (next: ExplorerState, previous: ExplorerState) => {
+    if (restoring) return;
+    const search = encodeUrlState(next);
+    const url = `${window.location.pathname}${search ? `?${search}` : ""}`;
+    if (url === `${window.location.pathname}${window.location.search}`) return;
+    if (!same(next.selection, previous.selection)) window.history.pushState(null, "", url);
+    else window.history.replaceState(null, "", url);
+  };
+
+  const react = (next: ExplorerState, previous: ExplorerState) => {
+    renderer.refresh({ skipIndexation: true });
+    if (!same(next.neighbourhood, previous.neighbourhood)) fetchNeighbourhood(next);
+    if (!same(next.path, previous.path) || (next.path && next.hiddenRelations !== previous.hiddenRelations)) fetchPath(next);
+    if (!same(next.selection, previous.selection)) details.show(next.selection);
+    for (const view of views) view(next);
+    syncUrl(next, previous);
+  };
+  store.subscribe(react);
+
+  // Camera: the URL follows it (debounced), relation labels appear once zoomed in.
+  const camera = renderer.getCamera();
+  let cameraTimer = 0;
+  camera.on("updated", (view) => {
+    const zoomedIn = view.ratio < EDGE_LABEL_RATIO;
+    if (zoomedIn !== store.get().zoomedIn) store.update((s) => actions.setCamera(s, { ...view }, zoomedIn));
+    window.clearTimeout(cameraTimer);
+    cameraTimer = window.setTimeout(() => store.update((s) => actions.setCamera(s, { ...view }, zoomedIn)), 300);
+  });
+
+  window.addEventListener("popstate", () => {
+    const url = decodeUrlState(window.location.search);
+    restoring = true;
+    fitOnResult = url.camera === null;
+    store.update((s) => actions.applyUrlState(s, url));
+    if (url.camera) camera.setState(url.camera);
+    restoring = false;
+    fitOnResult = true;
+  });
+
+  // The first state came from the URL: run its effects once, as if everything had just changed.
+  if (initial.camera) camera.setState(initial.camera);
+  restoring = true;
+  react(initial, { ...initial, selection: null, neighbourhood: null, path: null });
+  restoring = false;
+  fitOnResult = true;
+  if (!initial.camera && !initial.neighbourhood && !initial.path && initial.selection?.kind === "node") {
+    focusNode(renderer, initial.selection.key);
+  }
+}

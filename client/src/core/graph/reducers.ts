@@ -1,0 +1,104 @@
+/**
+ * sigma's reducer idiom: `nodeReducer` and `edgeReducer` only read the state and return display data.
+ * Hover or selection makes a node and its neighbours stand out while the rest dims; a found path is
+ * highlighted; filters and the neighbourhood hide; relation labels show on hover and when zoomed in.
+ */
+import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
+import { RELATION_INFO } from "../../../../server/domain/vocabulary";
+import type { ExplorerState } from "../state/types";
+import type { ClientEdgeAttributes, ClientGraph, ClientNodeAttributes } from "./load";
+import { derive, isEdgeShown, isNodeShown } from "./visibility";
+
+export const DIM_NODE_COLOR = "#e2e4e8";
+export const DIM_EDGE_COLOR = "#eceef1";
+export const PATH_EDGE_SIZE = 4;
+
+/** The label in the chosen language; Chinese falls back to English when the entity has no Chinese name. */
+export function displayLabel(attributes: Pick<ClientNodeAttributes, "label" | "labelZh">, lang: "en" | "zh"): string {
+  return lang === "zh" ? (attributes.labelZh ?? attributes.label) : attributes.label;
+}
+
+/** The sigma program for an edge: curved when it has parallels, with an arrow when the relation is directed. */
+export function edgeProgram(attributes: Pick<ClientEdgeAttributes, "relation" | "curvature">): string {
+  const directed = RELATION_INFO[attributes.relation]?.directed ?? true;
+  if (attributes.curvature !== 0) return directed ? "curvedArrow" : "curved";
+  return directed ? "arrow" : "line";
+}
+
+export function reduceNode(
+  state: ExplorerState,
+  graph: ClientGraph,
+  node: string,
+  data: ClientNodeAttributes,
+): Partial<NodeDisplayData> {
+  const display: Partial<NodeDisplayData> = {
+    x: data.x,
+    y: data.y,
+    size: data.size,
+    color: data.color,
+    label: displayLabel(data, state.lang),
+    type: "circle",
+    zIndex: 1,
+  };
+  if (!isNodeShown(state, graph, node)) return { ...display, hidden: true };
+  const derived = derive(state, graph);
+  const selected = state.selection?.kind === "node" && state.selection.key === node;
+  if (derived.pathNodes.size > 0) {
+    if (derived.pathNodes.has(node)) return { ...display, highlighted: true, forceLabel: true, zIndex: 3 };
+    if (!selected && derived.focus !== node) return { ...display, color: DIM_NODE_COLOR, label: "", zIndex: 0 };
+  }
+  if (selected) return { ...display, highlighted: true, forceLabel: true, zIndex: 3 };
+  if (derived.edgeEnds.size > 0) {
+    return derived.edgeEnds.has(node)
+      ? { ...display, highlighted: true, forceLabel: true, zIndex: 3 }
+      : { ...display, color: DIM_NODE_COLOR, label: "", zIndex: 0 };
+  }
+  if (derived.focus !== null) {
+    if (derived.focus === node) return { ...display, highlighted: true, forceLabel: true, zIndex: 3 };
+    if (derived.focusNeighbours.has(node)) return { ...display, forceLabel: state.hoveredNode !== null, zIndex: 2 };
+    return { ...display, color: DIM_NODE_COLOR, label: "", zIndex: 0 };
+  }
+  return display;
+}
+
+export function reduceEdge(
+  state: ExplorerState,
+  graph: ClientGraph,
+  edge: string,
+  data: ClientEdgeAttributes,
+): Partial<EdgeDisplayData> & { curvature: number } {
+  const display: Partial<EdgeDisplayData> & { curvature: number } = {
+    color: data.color,
+    size: data.size,
+    label: "",
+    type: edgeProgram(data),
+    curvature: data.curvature,
+    zIndex: 1,
+  };
+  if (!isEdgeShown(state, graph, edge)) return { ...display, hidden: true };
+  const derived = derive(state, graph);
+  const [source, target] = graph.extremities(edge);
+  const relationLabel = data.label || RELATION_INFO[data.relation]?.label || data.relation;
+  const pointed = state.hoveredEdge === edge || (state.selection?.kind === "edge" && state.selection.key === edge);
+  if (pointed) return { ...display, size: data.size * 2.5, label: relationLabel, forceLabel: true, zIndex: 3 };
+  if (derived.pathEdges.size > 0) {
+    return derived.pathEdges.has(edge)
+      ? { ...display, size: PATH_EDGE_SIZE, label: relationLabel, forceLabel: true, zIndex: 3 }
+      : { ...display, color: DIM_EDGE_COLOR, zIndex: 0 };
+  }
+  if (derived.edgeEnds.size > 0) return { ...display, color: DIM_EDGE_COLOR, zIndex: 0 };
+  if (derived.focus !== null) {
+    if (source !== derived.focus && target !== derived.focus) return { ...display, color: DIM_EDGE_COLOR, zIndex: 0 };
+    // The focused node's own relations carry their labels (hovered or selected: they are few).
+    return { ...display, size: data.size * 1.5, label: relationLabel, forceLabel: state.hoveredNode === derived.focus, zIndex: 2 };
+  }
+  return state.zoomedIn ? { ...display, label: relationLabel } : display;
+}
+
+/** The two reducers bound to a state getter, ready for sigma's settings. */
+export function createReducers(graph: ClientGraph, getState: () => ExplorerState) {
+  return {
+    nodeReducer: (node: string, data: ClientNodeAttributes) => reduceNode(getState(), graph, node, data),
+    edgeReducer: (edge: string, data: ClientEdgeAttributes) => reduceEdge(getState(), graph, edge, data),
+  };
+}

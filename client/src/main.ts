@@ -1,0 +1,103 @@
+/**
+ * Entry point: loads the graph and schema from the API, builds the store from the URL, mounts the sigma
+ * renderer and every panel, then hands over to the controller. If the API fails, the page says so and offers
+ * a retry; nothing is thrown uncaught.
+ */
+import { api } from "./api";
+import { buildClientGraph, type ClientGraph } from "./core/graph/load";
+import { shownNodes } from "./core/graph/visibility";
+import { LayoutController } from "./core/layout";
+import * as actions from "./core/state/actions";
+import { createStore, type Store } from "./core/state/store";
+import { getEmptyState, type ExplorerState } from "./core/state/types";
+import { decodeUrlState } from "./core/url/codec";
+import { startController } from "./controller";
+import { createDetailsView } from "./views/details";
+import { byId } from "./views/dom";
+import { createEntityPicker } from "./views/entity-picker";
+import { mountFilters } from "./views/filters";
+import { mountNeighbourhood } from "./views/neighbourhood";
+import { mountPath } from "./views/path";
+import { createRenderer, fitTo, focusNode, type Renderer } from "./views/renderer";
+import { mountStageInfo } from "./views/stage-info";
+import { createStatusBanner } from "./views/status";
+import { mountToolbar } from "./views/toolbar";
+
+declare global {
+  interface Window {
+    /** Read-only hooks for end-to-end tests and the curious: the renderer, the graph and the state. */
+    explorer?: { renderer: Renderer; graph: ClientGraph; store: Store<ExplorerState>; shownNodes(): string[] };
+  }
+}
+
+const status = createStatusBanner(byId("status"));
+
+async function start(): Promise<void> {
+  status.notice("Loading the graph…");
+  const [data, schema] = await Promise.all([api.graph(), api.schema()]);
+  status.hide();
+  performance.mark("explorer:data");
+  const graph = buildClientGraph(data);
+  const documents = schema.documents ?? graph.getAttribute("documents") ?? [];
+  byId("dataset-name").textContent = graph.getAttribute("name") ?? "";
+  document.title = `${graph.getAttribute("name") ?? "Knowledge graph"} · KG Explorer`;
+
+  const initial = actions.applyUrlState(getEmptyState(), decodeUrlState(window.location.search));
+  const store = createStore<ExplorerState>(initial);
+  const renderer = createRenderer(byId("graph"), graph, store);
+  performance.mark("explorer:renderer");
+  const layout = new LayoutController(graph, renderer);
+
+  const selectNode = (key: string) => {
+    store.update((s) => {
+      const type = graph.hasNode(key) ? graph.getNodeAttribute(key, "type") : null;
+      return actions.selectNode(type ? actions.setTypeVisible(s, type, true) : s, key);
+    });
+    if (!store.get().neighbourhood) focusNode(renderer, key);
+  };
+  const fitShown = () => fitTo(renderer, shownNodes(store.get(), graph));
+
+  const search = createEntityPicker({
+    id: "search-input",
+    label: "Search entities",
+    placeholder: "Search (press /)",
+    onPick: (hit) => selectNode(hit.key),
+  });
+  byId("search").append(search.root);
+
+  const path = mountPath(byId("path-section"), store, graph, selectNode);
+  const details = createDetailsView(byId("sidebar"), byId("sidebar-content"), graph, documents, {
+    selectNode,
+    selectEdge: (key) => store.update((s) => actions.selectEdge(s, key)),
+    focus: (key) => focusNode(renderer, key),
+    neighbourhood: (key) => store.update((s) => actions.openNeighbourhood(s, key)),
+    pathFrom: (key) => path.setFrom(key),
+    pathTo: (key) => path.setTo(key),
+  });
+  const views = [
+    mountFilters(byId("filters-section"), store, schema),
+    mountNeighbourhood(byId("neighbourhood-section"), store, graph, schema),
+    path.update,
+    mountStageInfo(byId("counts"), byId("mode-chips"), store, graph),
+    mountToolbar({ store, renderer, layout, schema, status, searchInput: search.input, fitShown }),
+  ];
+  window.explorer = { renderer, graph, store, shownNodes: () => shownNodes(store.get(), graph) };
+  startController({ store, graph, renderer, schema, details, views }, initial);
+  performance.mark("explorer:ready");
+  window.addEventListener("pagehide", () => {
+    layout.kill();
+    renderer.kill();
+  });
+}
+
+function boot(): void {
+  start().catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    status.error(`The graph could not be loaded: ${message}`, () => {
+      status.hide();
+      boot();
+    });
+  });
+}
+
+boot();

@@ -1,0 +1,63 @@
+/**
+ * A tiny element builder. Text always goes in through textContent and attributes through setAttribute, so a
+ * value from the data (a label like `<img src=x onerror=alert(1)>`) can only ever appear as text.
+ */
+type Child = Node | string | null | undefined | false;
+
+export interface ElementOptions {
+  class?: string;
+  text?: string;
+  attrs?: Record<string, string | number | boolean | undefined>;
+  on?: Partial<{ [K in keyof HTMLElementEventMap]: (event: HTMLElementEventMap[K]) => void }>;
+}
+
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  options: ElementOptions = {},
+  children: Child[] = [],
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  if (options.class) element.className = options.class;
+  if (options.text !== undefined) element.textContent = options.text;
+  for (const [name, value] of Object.entries(options.attrs ?? {})) {
+    if (value === undefined || value === false) continue;
+    element.setAttribute(name, value === true ? "" : String(value));
+  }
+  for (const [name, handler] of Object.entries(options.on ?? {})) {
+    element.addEventListener(name, handler as EventListener);
+  }
+  append(element, children);
+  return element;
+}
+
+export function append(parent: Node, children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+  }
+}
+
+/** Replaces all children of `parent`. */
+export function replaceChildren(parent: Element, children: Child[]): void {
+  parent.replaceChildren();
+  append(parent, children);
+}
+
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`explorer: element #${id} is missing from index.html`);
+  return element as T;
+}
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+export function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number> = {},
+  children: SVGElement[] = [],
+): SVGElementTagNameMap[K] {
+  const element = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, String(value));
+  for (const child of children) element.appendChild(child);
+  return element;
+}

@@ -1,0 +1,174 @@
+/**
+ * An entity picker: a text box with suggestions from /api/search as you type (English, Chinese, aliases,
+ * typos forgiven). Arrow keys move through them, Enter picks (the first one when none is active), Esc closes.
+ * Used for the main search box and for the two ends of a path.
+ */
+import type { SearchHit } from "../../../server/api/contract";
+import { NODE_TYPE_INFO } from "../../../server/domain/vocabulary";
+import { api } from "../api";
+import { el, replaceChildren } from "./dom";
+
+export interface EntityPicker {
+  root: HTMLElement;
+  input: HTMLInputElement;
+  /** Shows a chosen entity's name in the box without searching. */
+  show(text: string): void;
+}
+
+export interface PickerOptions {
+  id: string;
+  label: string;
+  placeholder: string;
+  onPick(hit: SearchHit): void;
+  /** Keep the picked label in the box (path ends) or clear it (main search). */
+  keepText?: boolean;
+}
+
+let instances = 0;
+
+export function createEntityPicker(options: PickerOptions): EntityPicker {
+  const listId = `${options.id}-suggestions-${++instances}`;
+  const input = el("input", {
+    class: "picker-input",
+    attrs: {
+      id: options.id,
+      type: "search",
+      placeholder: options.placeholder,
+      autocomplete: "off",
+      spellcheck: "false",
+      role: "combobox",
+      "aria-autocomplete": "list",
+      "aria-expanded": "false",
+      "aria-controls": listId,
+    },
+  });
+  const list = el("ul", { class: "suggestions", attrs: { id: listId, role: "listbox", "aria-label": options.label } });
+  list.hidden = true;
+  const root = el("div", { class: "picker" }, [
+    el("label", { class: "visually-hidden", text: options.label, attrs: { for: options.id } }),
+    input,
+    list,
+  ]);
+
+  let hits: SearchHit[] = [];
+  let active = -1;
+  let controller: AbortController | null = null;
+  let timer = 0;
+
+  const close = () => {
+    list.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
+  };
+
+  const render = (message?: string) => {
+    const items: HTMLElement[] = hits.map((hit, index) =>
+      el(
+        "li",
+        {
+          class: index === active ? "suggestion active" : "suggestion",
+          attrs: { id: `${listId}-${index}`, role: "option", "aria-selected": index === active ? "true" : "false" },
+          on: {
+            mousedown: (event) => {
+              event.preventDefault();
+              pick(hit);
+            },
+          },
+        },
+        [
+          el("span", { class: "swatch", attrs: { style: `background:${NODE_TYPE_INFO[hit.type]?.color ?? "#999"}` } }),
+          el("span", { class: "suggestion-label", text: hit.label }),
+          hit.labelZh ? el("span", { class: "suggestion-zh", text: hit.labelZh, attrs: { lang: "zh" } }) : null,
+          el("span", { class: "suggestion-type", text: NODE_TYPE_INFO[hit.type]?.label ?? hit.type }),
+        ],
+      ),
+    );
+    if (message) items.push(el("li", { class: "suggestion-message", text: message, attrs: { role: "presentation" } }));
+    replaceChildren(list, items);
+    list.hidden = items.length === 0;
+    input.setAttribute("aria-expanded", String(!list.hidden));
+    if (active >= 0) input.setAttribute("aria-activedescendant", `${listId}-${active}`);
+    else input.removeAttribute("aria-activedescendant");
+  };
+
+  const search = (query: string): Promise<SearchHit[]> => {
+    controller?.abort();
+    const own = new AbortController();
+    controller = own;
+    return api.search(query, 8, own.signal).then(
+      (response) => {
+        if (own.signal.aborted) return hits;
+        hits = response.items;
+        active = -1;
+        render(hits.length === 0 ? `Nothing matches “${query}”.` : undefined);
+        return hits;
+      },
+      (error: Error) => {
+        if (error.name === "AbortError") return hits;
+        hits = [];
+        render(`Search failed: ${error.message}`);
+        return hits;
+      },
+    );
+  };
+
+  const pick = (hit: SearchHit) => {
+    controller?.abort();
+    window.clearTimeout(timer);
+    input.value = options.keepText ? hit.label : "";
+    hits = [];
+    close();
+    options.onPick(hit);
+  };
+
+  input.addEventListener("input", () => {
+    window.clearTimeout(timer);
+    const query = input.value.trim();
+    if (query === "") {
+      controller?.abort();
+      hits = [];
+      close();
+      return;
+    }
+    timer = window.setTimeout(() => void search(query), 120);
+  });
+
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (hits.length === 0) return;
+      event.preventDefault();
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      active = (active + step + hits.length) % hits.length;
+      render();
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      const query = input.value.trim();
+      if (query === "") return;
+      const chosen = hits[active] ?? null;
+      if (chosen) return pick(chosen);
+      window.clearTimeout(timer);
+      void search(query).then((found) => {
+        if (found[0]) pick(found[0]);
+      });
+    } else if (event.key === "Escape") {
+      if (!list.hidden) {
+        event.stopPropagation();
+        close();
+      } else {
+        input.blur();
+      }
+    }
+  });
+  input.addEventListener("blur", () => window.setTimeout(close, 100));
+  input.addEventListener("focus", () => {
+    if (hits.length > 0) render();
+  });
+
+  return {
+    root,
+    input,
+    show(text) {
+      input.value = text;
+    },
+  };
+}

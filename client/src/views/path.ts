@@ -1,0 +1,149 @@
+/**
+ * The path panel: pick two entities and the shortest path between them (/api/paths) is highlighted in the
+ * graph and listed here step by step, each relation read in its own direction; "no path" is said plainly.
+ */
+import * as actions from "../core/state/actions";
+import type { Store } from "../core/state/store";
+import type { ExplorerState } from "../core/state/types";
+import type { ClientGraph } from "../core/graph/load";
+import { displayLabel } from "../core/graph/reducers";
+import { el, replaceChildren } from "./dom";
+import { createEntityPicker } from "./entity-picker";
+
+export interface PathPanel {
+  update(state: ExplorerState): void;
+  setFrom(key: string): void;
+  setTo(key: string): void;
+}
+
+export function mountPath(
+  section: HTMLElement,
+  store: Store<ExplorerState>,
+  graph: ClientGraph,
+  selectNode: (key: string) => void,
+): PathPanel {
+  let from: string | null = null;
+  let to: string | null = null;
+  const label = (key: string) => (graph.hasNode(key) ? displayLabel(graph.getNodeAttributes(key), store.get().lang) : key);
+  const run = () => {
+    if (from && to) store.update((s) => actions.findPath(s, from as string, to as string));
+  };
+  const fromPicker = createEntityPicker({
+    id: "path-from",
+    label: "Path from",
+    placeholder: "From…",
+    keepText: true,
+    onPick: (hit) => {
+      from = hit.key;
+      run();
+    },
+  });
+  const toPicker = createEntityPicker({
+    id: "path-to",
+    label: "Path to",
+    placeholder: "To…",
+    keepText: true,
+    onPick: (hit) => {
+      to = hit.key;
+      run();
+    },
+  });
+  const clear = el("button", {
+    text: "Clear path",
+    attrs: { type: "button", id: "path-clear" },
+    on: {
+      click: () => {
+        from = to = null;
+        fromPicker.show("");
+        toPicker.show("");
+        store.update(actions.clearPath);
+      },
+    },
+  });
+  const swap = el("button", {
+    text: "⇅",
+    attrs: { type: "button", title: "Swap the ends", "aria-label": "Swap the ends" },
+    on: {
+      click: () => {
+        [from, to] = [to, from];
+        fromPicker.show(from ? label(from) : "");
+        toPicker.show(to ? label(to) : "");
+        run();
+      },
+    },
+  });
+  const result = el("div", { class: "path-result", attrs: { id: "path-result", "aria-live": "polite" } });
+
+  section.append(
+    el("h2", { class: "section-title", text: "Path", attrs: { id: "path-title" } }),
+    el("div", { class: "path-ends" }, [fromPicker.root, swap, toPicker.root]),
+    el("div", { class: "control-row" }, [clear]),
+    result,
+  );
+
+  const nodeLink = (key: string) =>
+    el("a", {
+      class: "node-link",
+      text: label(key),
+      attrs: { href: `?node=${encodeURIComponent(key)}`, "data-key": key },
+      on: {
+        click: (event) => {
+          event.preventDefault();
+          selectNode(key);
+        },
+      },
+    });
+
+  return {
+    setFrom(key) {
+      from = key;
+      fromPicker.show(label(key));
+      run();
+    },
+    setTo(key) {
+      to = key;
+      toPicker.show(label(key));
+      run();
+    },
+    update(state) {
+      clear.hidden = state.path === null;
+      if (state.path) {
+        from = state.path.from;
+        to = state.path.to;
+        if (document.activeElement !== fromPicker.input) fromPicker.show(label(from));
+        if (document.activeElement !== toPicker.input) toPicker.show(label(to));
+      }
+      const outcome = state.pathResult;
+      if (!state.path || !outcome) {
+        replaceChildren(result, [el("p", { class: "panel-status", text: "Pick two entities to find the shortest path between them." })]);
+      } else if (outcome.status === "loading") {
+        replaceChildren(result, [el("p", { class: "panel-status", text: "Looking for a path…" })]);
+      } else if (outcome.status === "none") {
+        replaceChildren(result, [
+          el("p", { class: "panel-status path-none", text: `No path between ${label(state.path.from)} and ${label(state.path.to)}.` }),
+        ]);
+      } else if (outcome.status === "error") {
+        replaceChildren(result, [el("p", { class: "panel-status error-text", text: `Could not find a path: ${outcome.message}` })]);
+      } else {
+        const steps = outcome.edges.map((edge, i) => {
+          const here = outcome.nodes[i] as string;
+          const next = outcome.nodes[i + 1] as string;
+          const relation = graph.hasEdge(edge) ? graph.getEdgeAttribute(edge, "label") : "is linked to";
+          const forward = !graph.hasEdge(edge) || graph.source(edge) === here;
+          return el("li", { class: "path-step" }, [
+            nodeLink(here),
+            el("span", { class: "path-relation", text: forward ? ` — ${relation} → ` : ` ← ${relation} — ` }),
+            nodeLink(next),
+          ]);
+        });
+        replaceChildren(result, [
+          el("p", {
+            class: "panel-status",
+            text: `${outcome.edges.length} step${outcome.edges.length === 1 ? "" : "s"} from ${label(state.path.from)} to ${label(state.path.to)}:`,
+          }),
+          el("ol", { class: "path-steps" }, steps),
+        ]);
+      }
+    },
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * The sigma renderer: programs (arrows, curved parallels), label settings, reducers bound to the store,
+ * pointer events (hover, click, drag) turned into actions, and camera helpers (zoom, fit, focus a node).
+ */
+import Sigma from "sigma";
+import { EdgeArrowProgram, EdgeRectangleProgram } from "sigma/rendering";
+import EdgeCurveProgram, { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
+import { getCameraStateToFitViewportToNodes } from "@sigma/utils";
+import type { ClientEdgeAttributes, ClientGraph, ClientNodeAttributes } from "../core/graph/load";
+import type { GraphAttributes } from "../../../server/graph/attributes";
+import { createReducers } from "../core/graph/reducers";
+import type { Store } from "../core/state/store";
+import type { ExplorerState } from "../core/state/types";
+import * as actions from "../core/state/actions";
+
+export type Renderer = Sigma<ClientNodeAttributes, ClientEdgeAttributes, GraphAttributes>;
+
+/** Below this camera ratio every shown relation carries its label. */
+export const EDGE_LABEL_RATIO = 0.45;
+
+export function createRenderer(container: HTMLElement, graph: ClientGraph, store: Store<ExplorerState>): Renderer {
+  const { nodeReducer, edgeReducer } = createReducers(graph, store.get);
+  const renderer: Renderer = new Sigma<ClientNodeAttributes, ClientEdgeAttributes, GraphAttributes>(graph, container, {
+    nodeReducer,
+    edgeReducer,
+    edgeProgramClasses: {
+      line: EdgeRectangleProgram,
+      arrow: EdgeArrowProgram,
+      curved: EdgeCurveProgram,
+      curvedArrow: EdgeCurvedArrowProgram,
+    },
+    defaultEdgeType: "arrow",
+    enableEdgeEvents: true,
+    renderEdgeLabels: true,
+    zIndex: true,
+    labelDensity: 0.5,
+    labelGridCellSize: 100,
+    labelRenderedSizeThreshold: 4,
+    labelFont: "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
+    labelSize: 13,
+    labelWeight: "500",
+    edgeLabelFont: "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans CJK SC', sans-serif",
+    edgeLabelSize: 11,
+    edgeLabelColor: { color: "#4b5563" },
+    minCameraRatio: 0.05,
+    maxCameraRatio: 4,
+    stagePadding: 40,
+  });
+  bindPointer(renderer, graph, store);
+  return renderer;
+}
+
+/** Hover, click and drag: sigma's own event names turned into store actions. */
+function bindPointer(renderer: Renderer, graph: ClientGraph, store: Store<ExplorerState>): void {
+  let dragged: string | null = null;
+  let moved = false;
+  const container = renderer.getContainer();
+
+  renderer.on("enterNode", ({ node }) => {
+    container.style.cursor = "pointer";
+    store.update((s) => actions.hoverNode(s, node));
+  });
+  renderer.on("leaveNode", () => {
+    container.style.cursor = "";
+    store.update((s) => actions.hoverNode(s, null));
+  });
+  renderer.on("enterEdge", ({ edge }) => {
+    container.style.cursor = "pointer";
+    store.update((s) => actions.hoverEdge(s, edge));
+  });
+  renderer.on("leaveEdge", () => {
+    container.style.cursor = "";
+    store.update((s) => actions.hoverEdge(s, null));
+  });
+  renderer.on("clickNode", ({ node }) => {
+    if (!moved) store.update((s) => actions.selectNode(s, node));
+  });
+  renderer.on("clickEdge", ({ edge }) => store.update((s) => actions.selectEdge(s, edge)));
+  renderer.on("clickStage", () => store.update(actions.clearSelection));
+
+  renderer.on("downNode", ({ node }) => {
+    dragged = node;
+    moved = false;
+    graph.setNodeAttribute(node, "fixed", true);
+    // Freeze the normalisation box so the rest of the graph does not shift while one node moves.
+    if (!renderer.getCustomBBox()) renderer.setCustomBBox(renderer.getBBox());
+  });
+  renderer.on("moveBody", ({ event }) => {
+    if (dragged === null) return;
+    const position = renderer.viewportToGraph(event);
+    graph.mergeNodeAttributes(dragged, { x: position.x, y: position.y });
+    moved = true;
+    event.preventSigmaDefault();
+    event.original.preventDefault();
+    event.original.stopPropagation();
+  });
+  const drop = () => {
+    if (dragged !== null && graph.hasNode(dragged)) graph.removeNodeAttribute(dragged, "fixed");
+    dragged = null;
+    // A drag ends with a click on the node; let it through only when the node did not move.
+    window.setTimeout(() => (moved = false), 0);
+  };
+  renderer.on("upNode", drop);
+  renderer.on("upStage", drop);
+}
+
+export function zoomBy(renderer: Renderer, factor: number): void {
+  const camera = renderer.getCamera();
+  void camera.animate({ ratio: camera.getState().ratio / factor }, { duration: 250 });
+}
+
+/** Fits the camera to the given nodes (all when empty). */
+export function fitTo(renderer: Renderer, nodes: string[], animate = true): void {
+  const camera = renderer.getCamera();
+  if (nodes.length === 0 || nodes.length === renderer.getGraph().order) {
+    if (animate) void camera.animatedReset({ duration: 400 });
+    else camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    return;
+  }
+  const state = getCameraStateToFitViewportToNodes(renderer as unknown as Sigma, nodes);
+  const target = { ...state, ratio: Math.max(state.ratio * 1.15, 0.15) };
+  if (animate) void camera.animate(target, { duration: 400 });
+  else camera.setState(target);
+}
+
+/** Moves the camera onto one node, zooming in if the view is wide. */
+export function focusNode(renderer: Renderer, node: string): void {
+  const data = renderer.getNodeDisplayData(node);
+  if (!data) return;
+  const camera = renderer.getCamera();
+  const ratio = Math.min(camera.getState().ratio, 0.6);
+  void camera.animate({ x: data.x, y: data.y, ratio }, { duration: 450 });
+}

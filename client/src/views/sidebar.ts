@@ -1,0 +1,184 @@
+/**
+ * The details sidebar (a bottom sheet on phones): an entity with its Chinese name, description, figures,
+ * properties, neighbours grouped by relation (links that move the selection) and sources; or a relation
+ * between two entities with its figures and sources. Loaded from the API, rendered as text only.
+ */
+import type { EdgeItem, NodeDetailResponse, RelationGroup } from "../../../server/api/contract";
+import type { DocumentRecord } from "../../../server/domain/dataset-schema";
+import type { Properties, TimeSpan } from "../../../server/graph/attributes";
+import { NODE_TYPE_INFO, RELATION_INFO, type NodeType } from "../../../server/domain/vocabulary";
+import { formatProperty, humanizeKey } from "../core/format/figures";
+import { groupCitations } from "../core/format/sources";
+import type { Source } from "../../../server/domain/dataset-schema";
+import { el } from "./dom";
+import { basisBadge, renderFigures } from "./figures";
+
+export interface SidebarActions {
+  selectNode(key: string): void;
+  selectEdge(key: string): void;
+  focus(key: string): void;
+  neighbourhood(key: string): void;
+  pathFrom(key: string): void;
+  pathTo(key: string): void;
+}
+
+export interface NodeLabel {
+  label: string;
+  labelZh?: string;
+  type: NodeType;
+}
+
+const typeChip = (type: NodeType): HTMLElement =>
+  el("span", { class: "type-chip" }, [
+    el("span", { class: "swatch", attrs: { style: `background:${NODE_TYPE_INFO[type]?.color ?? "#999"}` } }),
+    NODE_TYPE_INFO[type]?.label ?? type,
+  ]);
+
+function nodeLink(key: string, node: NodeLabel, actions: SidebarActions): HTMLAnchorElement {
+  return el(
+    "a",
+    {
+      class: "node-link",
+      attrs: { href: `?node=${encodeURIComponent(key)}`, "data-key": key },
+      on: {
+        click: (event) => {
+          if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+          event.preventDefault();
+          actions.selectNode(key);
+        },
+      },
+    },
+    [
+      el("span", { class: "swatch", attrs: { style: `background:${NODE_TYPE_INFO[node.type]?.color ?? "#999"}` } }),
+      el("span", { text: node.label }),
+      node.labelZh ? el("span", { class: "zh", text: node.labelZh, attrs: { lang: "zh" } }) : null,
+    ],
+  );
+}
+
+function sourcesBlock(sources: readonly Source[], documents: readonly DocumentRecord[]): HTMLElement {
+  return el("section", { class: "detail-section sources" }, [
+    el("h3", { text: "Sources" }),
+    el(
+      "ul",
+      { class: "citations" },
+      groupCitations(sources, documents).map((group) =>
+        el("li", { text: group.text, attrs: { title: group.title ?? group.document } }),
+      ),
+    ),
+  ]);
+}
+
+function propertiesBlock(properties: Properties): HTMLElement | null {
+  const entries = Object.entries(properties);
+  if (entries.length === 0) return null;
+  return el("section", { class: "detail-section" }, [
+    el("h3", { text: "Properties" }),
+    el(
+      "dl",
+      { class: "properties" },
+      entries.flatMap(([key, value]) => [el("dt", { text: humanizeKey(key) }), el("dd", { text: formatProperty(value) })]),
+    ),
+  ]);
+}
+
+const figuresBlock = (figures: Parameters<typeof renderFigures>[0], documents: readonly DocumentRecord[]) => {
+  const rendered = renderFigures(figures, documents);
+  return rendered ? el("section", { class: "detail-section" }, [el("h3", { text: "Figures" }), rendered]) : null;
+};
+
+function relationGroup(group: RelationGroup, actions: SidebarActions): HTMLElement {
+  const info = RELATION_INFO[group.relation];
+  const label = info?.label ?? group.relation;
+  const heading = info && !info.directed ? label : group.direction === "out" ? `${label} →` : `← ${label}`;
+  return el("div", { class: "relation-group" }, [
+    el("h4", { class: "relation-heading" }, [
+      el("span", { class: "relation-swatch", attrs: { style: `background:${info?.color ?? "#999"}` } }),
+      el("span", { text: heading }),
+      el("span", { class: "count", text: String(group.edges.length) }),
+    ]),
+    el(
+      "ul",
+      { class: "neighbour-list" },
+      group.edges.map((edge) =>
+        el("li", {}, [
+          nodeLink(edge.other.key, edge.other, actions),
+          el("button", {
+            class: "edge-button",
+            text: "ⓘ",
+            attrs: { type: "button", title: "Details of this relation", "aria-label": `Relation details: ${edge.other.label}` },
+            on: { click: () => actions.selectEdge(edge.key) },
+          }),
+        ]),
+      ),
+    ),
+  ]);
+}
+
+export function renderNodeDetail(
+  detail: NodeDetailResponse,
+  documents: readonly DocumentRecord[],
+  actions: SidebarActions,
+): HTMLElement[] {
+  const a = detail.attributes;
+  return [
+    el("header", { class: "detail-header" }, [
+      typeChip(a.type),
+      el("h2", { class: "detail-title", text: a.label, attrs: { id: "detail-title" } }),
+      a.labelZh ? el("p", { class: "detail-zh", text: a.labelZh, attrs: { lang: "zh" } }) : null,
+      a.aliases.length > 0 ? el("p", { class: "aliases", text: `Also: ${a.aliases.join(", ")}` }) : null,
+    ]),
+    el("p", { class: "description" }, [a.description, " ", basisBadge(a.basis, a.note)]),
+    a.note ? el("p", { class: "figure-note", text: a.note }) : null,
+    el("div", { class: "detail-actions" }, [
+      el("button", { text: "Centre", attrs: { type: "button" }, on: { click: () => actions.focus(detail.key) } }),
+      el("button", { text: "Neighbourhood", attrs: { type: "button" }, on: { click: () => actions.neighbourhood(detail.key) } }),
+      el("button", { text: "Path from here", attrs: { type: "button" }, on: { click: () => actions.pathFrom(detail.key) } }),
+      el("button", { text: "Path to here", attrs: { type: "button" }, on: { click: () => actions.pathTo(detail.key) } }),
+    ]),
+    figuresBlock(a.figures, documents),
+    propertiesBlock(a.properties),
+    el("section", { class: "detail-section" }, [
+      el("h3", { text: `Relations (${detail.degree})` }),
+      ...detail.relations.map((group) => relationGroup(group, actions)),
+    ]),
+    sourcesBlock(a.sources, documents),
+  ].filter((item): item is HTMLElement => item !== null);
+}
+
+function formatTime(time: TimeSpan): string {
+  if (time.start !== undefined && time.end !== undefined) return time.start === time.end ? `${time.start}` : `${time.start}–${time.end}`;
+  if (time.start !== undefined) return `since ${time.start}`;
+  return `until ${time.end}`;
+}
+
+export function renderEdgeDetail(
+  edge: EdgeItem,
+  ends: { source: NodeLabel; target: NodeLabel },
+  documents: readonly DocumentRecord[],
+  actions: SidebarActions,
+): HTMLElement[] {
+  const a = edge.attributes;
+  const info = RELATION_INFO[a.relation];
+  return [
+    el("header", { class: "detail-header" }, [
+      el("span", { class: "type-chip" }, [
+        el("span", { class: "relation-swatch", attrs: { style: `background:${info?.color ?? "#999"}` } }),
+        info?.directed === false ? "Relation (both ways)" : "Relation",
+      ]),
+      el("h2", { class: "detail-title edge-title", attrs: { id: "detail-title" } }, [
+        nodeLink(edge.source, ends.source, actions),
+        el("span", { class: "edge-relation", text: ` ${a.label || info?.label || a.relation} ${info?.directed === false ? "" : "→ "}` }),
+        nodeLink(edge.target, ends.target, actions),
+      ]),
+    ]),
+    el("p", { class: "description" }, [a.description, " ", basisBadge(a.basis, a.note)]),
+    a.note ? el("p", { class: "figure-note", text: a.note }) : null,
+    a.time
+      ? el("p", { class: "edge-time" }, [el("strong", { text: "When: " }), formatTime(a.time), " ", basisBadge(a.time.basis, a.time.note)])
+      : null,
+    figuresBlock(a.figures, documents),
+    propertiesBlock(a.properties),
+    sourcesBlock(a.sources, documents),
+  ].filter((item): item is HTMLElement => item !== null);
+}

@@ -1,0 +1,108 @@
+/**
+ * The controls around the graph: EN/中文, the layout's start/stop with its running state, GEXF and PNG
+ * export, zoom in/out/fit, the phone panel toggle, and keyboard shortcuts (/, Esc, +, −, 0).
+ */
+import { downloadAsPNG } from "@sigma/export-image";
+import type { SchemaResponse } from "../../../server/api/contract";
+import { gexfUrl } from "../api";
+import type { LayoutController } from "../core/layout";
+import * as actions from "../core/state/actions";
+import type { Store } from "../core/state/store";
+import type { ExplorerState } from "../core/state/types";
+import { byId } from "./dom";
+import { zoomBy, type Renderer } from "./renderer";
+import type { StatusBanner } from "./status";
+
+export interface ToolbarContext {
+  store: Store<ExplorerState>;
+  renderer: Renderer;
+  layout: LayoutController;
+  schema: SchemaResponse;
+  status: StatusBanner;
+  searchInput: HTMLInputElement;
+  fitShown(): void;
+}
+
+/** The "what is shown" export: visible types and relations (only when some are hidden) and the neighbourhood. */
+export function shownExportUrl(state: ExplorerState, schema: SchemaResponse): string {
+  const types = schema.nodeTypes.filter((t) => t.count > 0 && !state.hiddenTypes.has(t.type)).map((t) => t.type);
+  const hoodRelations = state.neighbourhood?.relations ?? [];
+  const relations = schema.relations
+    .filter((r) => r.count > 0 && !state.hiddenRelations.has(r.relation))
+    .filter((r) => hoodRelations.length === 0 || hoodRelations.includes(r.relation))
+    .map((r) => r.relation);
+  return gexfUrl({
+    ...(state.hiddenTypes.size > 0 && { types }),
+    ...((state.hiddenRelations.size > 0 || hoodRelations.length > 0) && { relations }),
+    ...(state.neighbourhood && {
+      center: state.neighbourhood.center,
+      depth: state.neighbourhood.depth,
+      direction: state.neighbourhood.direction,
+    }),
+  });
+}
+
+export function mountToolbar(context: ToolbarContext): (state: ExplorerState) => void {
+  const { store, renderer, layout, schema, status } = context;
+  const langEn = byId<HTMLButtonElement>("lang-en");
+  const langZh = byId<HTMLButtonElement>("lang-zh");
+  langEn.addEventListener("click", () => store.update((s) => actions.setLanguage(s, "en")));
+  langZh.addEventListener("click", () => store.update((s) => actions.setLanguage(s, "zh")));
+
+  const layoutButton = byId<HTMLButtonElement>("layout-toggle");
+  const layoutText = layoutButton.querySelector(".layout-text") as HTMLElement;
+  layoutButton.addEventListener("click", () => layout.toggle());
+  layout.onChange((running) => {
+    layoutButton.setAttribute("aria-pressed", String(running));
+    layoutButton.classList.toggle("running", running);
+    layoutText.textContent = running ? "Layout running… stop" : "Layout";
+  });
+
+  const exportMenu = byId<HTMLDetailsElement>("export-menu");
+  const shownLink = byId<HTMLAnchorElement>("export-gexf-shown");
+  byId("export-gexf-all").addEventListener("click", () => (exportMenu.open = false));
+  shownLink.addEventListener("click", () => (exportMenu.open = false));
+  byId("export-png").addEventListener("click", () => {
+    exportMenu.open = false;
+    downloadAsPNG(renderer as never, { fileName: "graph", backgroundColor: "#ffffff" }).catch((error: Error) =>
+      status.error(`Could not make the PNG: ${error.message}`),
+    );
+  });
+
+  byId("zoom-in").addEventListener("click", () => zoomBy(renderer, 1.5));
+  byId("zoom-out").addEventListener("click", () => zoomBy(renderer, 1 / 1.5));
+  byId("zoom-fit").addEventListener("click", () => context.fitShown());
+
+  const panelToggle = byId<HTMLButtonElement>("panel-toggle");
+  panelToggle.addEventListener("click", () => {
+    const open = document.body.classList.toggle("panel-open");
+    panelToggle.setAttribute("aria-expanded", String(open));
+  });
+  byId("sidebar-close").addEventListener("click", () => store.update(actions.clearSelection));
+
+  document.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target as HTMLElement | null;
+    const typing = !!target && (target.tagName === "INPUT" || target.tagName === "SELECT" || target.tagName === "TEXTAREA");
+    if (event.key === "Escape") {
+      if (typing) (target as HTMLElement).blur();
+      if (exportMenu.open) exportMenu.open = false;
+      else if (document.body.classList.contains("panel-open")) panelToggle.click();
+      else store.update(actions.clearSelection);
+      return;
+    }
+    if (typing) return;
+    if (event.key === "/") {
+      event.preventDefault();
+      context.searchInput.focus();
+    } else if (event.key === "+" || event.key === "=") zoomBy(renderer, 1.5);
+    else if (event.key === "-" || event.key === "_") zoomBy(renderer, 1 / 1.5);
+    else if (event.key === "0") context.fitShown();
+  });
+
+  return (state) => {
+    langEn.setAttribute("aria-pressed", String(state.lang === "en"));
+    langZh.setAttribute("aria-pressed", String(state.lang === "zh"));
+    shownLink.href = shownExportUrl(state, schema);
+  };
+}

@@ -2,9 +2,9 @@
  * `npm start`: parses flags and environment once, loads the dataset, builds the client if needed, listens,
  * and shuts down cleanly on SIGTERM/SIGINT. Every failure here ends with a one-paragraph message, not a stack.
  */
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import path from "node:path";
-import { createApp } from "./api/app";
+import { createApp, MAX_HEADER_BYTES } from "./api/app";
 import { parseFlags, parsePort, UsageError } from "./cli/args";
 import { ensureClientBuild } from "./client-build";
 import { DatasetError } from "./domain/load-dataset";
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
 
 function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host);
+    const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app).listen(port, host);
     server.once("listening", () => resolve(server));
     server.once("error", (error: NodeJS.ErrnoException) => {
       if (error.code === "EADDRINUSE") reject(new UsageError(`port ${port} on ${host} is already in use; pick another with --port or PORT`));

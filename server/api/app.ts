@@ -32,6 +32,12 @@ export interface AppOptions {
 
 export const API_VERSION = "0.1.0";
 
+/**
+ * Request-header limit for the HTTP server (Node's default is 16 KiB). Large enough that a long query
+ * reaches the app and gets a problem+json naming the parameter, instead of Node's bare 431.
+ */
+export const MAX_HEADER_BYTES = 1024 * 1024;
+
 export function createApp(options: AppOptions): Express {
   const log = options.log ?? ((line: string) => console.log(line));
   const limits = { ...DEFAULT_LIMITS, ...options.limits };

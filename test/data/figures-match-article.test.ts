@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Figure } from "../../server/domain/dataset-schema";
+import { edgeKey } from "../../server/domain/edge-key";
 import { REPO_ROOT } from "../../server/load-graph";
 import { embeddedDataset } from "../_fixtures";
 
@@ -28,9 +29,10 @@ function spellings(value: number): string[] {
 describe.skipIf(!haveSeed)("stated figures against the article's text", () => {
   const paragraphs = haveSeed ? readFileSync(SEED, "utf8").split("\n").filter((line) => line.trim() !== "") : [];
   const dataset = embeddedDataset();
-  const figures: [string, Figure][] = [...dataset.nodes, ...dataset.edges].flatMap((r) =>
-    (r.figures ?? []).map((f) => ["id" in r && r.id ? r.id : `${r.source}->${(r as { target: string }).target}`, f] as [string, Figure]),
-  );
+  const figures: [string, Figure][] = [
+    ...dataset.nodes.flatMap((n) => (n.figures ?? []).map((f): [string, Figure] => [n.id, f])),
+    ...dataset.edges.flatMap((e) => (e.figures ?? []).map((f): [string, Figure] => [edgeKey(e), f])),
+  ];
   const cases = figures.flatMap(([record, figure]) =>
     figure.points
       .filter((p) => p.basis === "stated")

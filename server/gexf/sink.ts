@@ -1,5 +1,5 @@
 /** Batches text into few large writes to a stream the caller owns, waits for 'drain', and notices when it dies. */
-import type { Writable } from "node:stream";
+import { finished, type Writable } from "node:stream";
 
 export type Output = NodeJS.WritableStream | Writable;
 
@@ -80,8 +80,9 @@ export class ChunkSink {
   dispose(): void {
     this.out.removeListener("close", this.onClose);
     if ((this.out as Partial<Writable>).destroyed === true && !this.closed) {
-      // destroy() emits its 'error' on a later tick: keep catching it until 'close', or it would crash the process.
-      this.out.once("close", () => this.out.removeListener("error", this.onError));
+      // destroy() emits its 'error' on a later tick: keep catching it until the stream is finished (finished()
+      // also leaves its own 'error' listener for that), or the error would crash the process.
+      finished(this.out, () => this.out.removeListener("error", this.onError));
     } else {
       this.out.removeListener("error", this.onError);
     }

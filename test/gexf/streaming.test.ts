@@ -81,6 +81,25 @@ describe("streaming", () => {
     expect(chunks.length).toBe(3);
   });
 
+  it("rejects, handled, when a write fails later (an fs or socket error)", async () => {
+    const failure = new Error("EIO");
+    let n = 0;
+    const sink = new Writable({
+      highWaterMark: 64,
+      write(_chunk, _encoding, callback) {
+        setTimeout(() => callback(++n === 3 ? failure : null), 1);
+      },
+    });
+    await expect(writeGexf(makeLargeGraph(3000, 9000), sink, OPTIONS)).rejects.toBe(failure);
+    expect(n).toBe(3);
+  });
+
+  it("rejects, handled, when the caller had already ended the stream", async () => {
+    const { sink } = slowSink(64, 0);
+    sink.end();
+    await expect(writeGexf(makeGraph(), sink, OPTIONS)).rejects.toMatchObject({ code: "ERR_STREAM_WRITE_AFTER_END" });
+  });
+
   it("rejects with the stream's error, handled, when the stream fails", async () => {
     const failure = new Error("disk full");
     const { sink, chunks } = slowSink(64, 1, (s, n) => {

@@ -141,9 +141,9 @@ function kindOf(
   const count = (other: string, attributes: EdgeAttributes) => {
     if (other < edge && attributes.relation === relation) rank++;
   };
-  graph.forEachEdge(source, target, count);
-  // An undirected edge b-a is parallel to a-b too.
-  if (!directed && source !== target) graph.forEachEdge(target, source, count);
+  // graphology's forEachEdge(s, t) runs both ways: only an undirected relation's b-a is parallel to a-b.
+  graph.forEachOutEdge(source, target, count);
+  if (!directed && source !== target) graph.forEachInEdge(source, target, count);
   return rank === 1 ? relation : `${relation}_${rank}`;
 }
 

@@ -1,7 +1,7 @@
 /** The writer's element-level rules: what is written, what is left out, and how it reads back. */
 import { describe, expect, it } from "vitest";
 import { gexfToString } from "../../server/gexf/write-gexf";
-import { makeGraph } from "./_fixtures";
+import { makeGraph, rawDataset } from "./_fixtures";
 import { checkReferences, readWithGraphology } from "./_readers";
 
 const OPTIONS = { lastModifiedDate: "2024-04-01" };
@@ -48,6 +48,29 @@ describe("writeGexf elements", () => {
     expect(stake).not.toContain("weight=");
     expect(stake).toContain('type="directed" label="holds a stake in" kind="holds_stake_in"');
     expect(element(xml, "edge", "kingsoft-cloud__competes_with__alibaba-cloud")).toContain('type="undirected"');
+  });
+
+  it("gives same-relation parallel edges distinct kinds, counting both ways for undirected ones", async () => {
+    const raw = rawDataset() as { edges: Record<string, unknown>[] };
+    const edge = (source: string, target: string, relation: string) => ({
+      source,
+      target,
+      relation,
+      description: "x",
+      sources: [{ document: "article", paragraph: 1 }],
+    });
+    raw.edges.push(
+      edge("alibaba-cloud", "kingsoft-cloud", "competes_with"),
+      edge("kingsoft-cloud", "xiaomi", "customer_of"),
+    );
+    const xml = await gexfToString(makeGraph(raw), OPTIONS);
+    const kind = (id: string) => /kind="([^"]+)"/.exec(element(xml, "edge", id))?.[1];
+    // Gephi would merge the two undirected competes_with edges (same pair, same kind) into one.
+    expect(kind("alibaba-cloud__competes_with__kingsoft-cloud")).toBe("competes_with");
+    expect(kind("kingsoft-cloud__competes_with__alibaba-cloud")).toBe("competes_with_2");
+    // Opposite directed edges are not parallel.
+    expect(kind("kingsoft-cloud__customer_of__xiaomi")).toBe("customer_of");
+    expect(kind("xiaomi__customer_of__kingsoft-cloud")).toBe("customer_of");
   });
 
   it("falls back to grey for colours importers cannot read", async () => {

@@ -23,6 +23,10 @@ const sources = z.array(sourceSchema).min(1, "every fact cites at least one para
 
 export const basisSchema = z.enum(BASES);
 
+/** Whatever the article does not state outright must say why it holds. */
+const needsNoteUnlessStated = (r: { basis: string; note?: string }) => r.basis === "stated" || r.note !== undefined;
+const notePlease = { message: "an implied or derived fact needs a note saying why", path: ["note"] };
+
 /**
  * One value of a figure. An exact `value`, or bounds: "over 2 bn" is `{ min: 2e9 }`, "up to 40%" is
  * `{ max: 40 }`, "15%-50%" is `{ min: 15, max: 50 }`. Bounds never become exact values.
@@ -49,10 +53,7 @@ export const figurePointSchema = z
     message: "min must not exceed max",
     path: ["min"],
   })
-  .refine((p) => p.basis === "stated" || p.note !== undefined, {
-    message: "an implied or derived value needs a note saying why",
-    path: ["note"],
-  });
+  .refine(needsNoteUnlessStated, notePlease);
 
 /** A named quantity with its points: one point, or a series by year. */
 export const figureSchema = z.strictObject({
@@ -73,6 +74,7 @@ const timeSpan = z
     note: z.string().min(1).optional(),
   })
   .refine((t) => t.start !== undefined || t.end !== undefined, { message: "give start and/or end", path: ["start"] })
+  .refine(needsNoteUnlessStated, notePlease)
   .refine((t) => t.start === undefined || t.end === undefined || t.start <= t.end, {
     message: "start must not be after end",
     path: ["end"],
@@ -87,24 +89,28 @@ const recordCommon = {
   sources,
 };
 
-export const nodeSchema = z.strictObject({
-  id,
-  type: z.enum(NODE_TYPES),
-  label: z.string().min(1).max(200),
-  labelZh: z.string().min(1).max(200).optional(),
-  aliases: z.array(z.string().min(1).max(200)).optional(),
-  ...recordCommon,
-});
+export const nodeSchema = z
+  .strictObject({
+    id,
+    type: z.enum(NODE_TYPES),
+    label: z.string().min(1).max(200),
+    labelZh: z.string().min(1).max(200).optional(),
+    aliases: z.array(z.string().min(1).max(200)).optional(),
+    ...recordCommon,
+  })
+  .refine(needsNoteUnlessStated, notePlease);
 
-export const edgeSchema = z.strictObject({
-  /** Defaults to `source__relation__target`; needed only when two edges share all three. */
-  id: id.optional(),
-  source: id,
-  target: id,
-  relation: z.enum(RELATIONS),
-  time: timeSpan.optional(),
-  ...recordCommon,
-});
+export const edgeSchema = z
+  .strictObject({
+    /** Defaults to `source__relation__target`; needed only when two edges share all three. */
+    id: id.optional(),
+    source: id,
+    target: id,
+    relation: z.enum(RELATIONS),
+    time: timeSpan.optional(),
+    ...recordCommon,
+  })
+  .refine(needsNoteUnlessStated, notePlease);
 
 export const documentSchema = z.strictObject({
   id,

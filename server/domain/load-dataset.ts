@@ -2,7 +2,7 @@
  * Reads and checks a dataset file. Either the whole dataset is valid and returned, or a DatasetError lists
  * every problem with the file, the record id and the field, so start-up stops before anything is built.
  */
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import type { z } from "zod";
 import { datasetSchema, type Dataset } from "./dataset-schema";
 import { edgeKey } from "./edge-key";
@@ -29,11 +29,19 @@ export class DatasetError extends Error {
   }
 }
 
+/** V8 cannot hold a string much past 512 MiB; refuse larger files with a clear message instead. */
+export const MAX_DATASET_BYTES = 500 * 1024 * 1024;
+
 export async function loadDataset(file: string): Promise<Dataset> {
   let text: string;
   try {
+    const { size } = await stat(file);
+    if (size > MAX_DATASET_BYTES) {
+      throw new DatasetError(file, [fileProblem(`is ${Math.round(size / 2 ** 20)} MiB; datasets are limited to ${MAX_DATASET_BYTES / 2 ** 20} MiB`)]);
+    }
     text = await readFile(file, "utf8");
   } catch (error) {
+    if (error instanceof DatasetError) throw error;
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new DatasetError(file, [fileProblem(`cannot be read (${reason})`)]);
   }

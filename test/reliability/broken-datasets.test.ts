@@ -13,7 +13,7 @@ import { REPO_ROOT } from "../../server/load-graph";
 const DIR = path.join(REPO_ROOT, "test", "fixtures", "broken-datasets");
 
 /** What each file must be refused for: collection, record id and field. */
-const EXPECTED: Record<string, Partial<DatasetProblem> & { message?: RegExp }> = {
+const EXPECTED: Record<string, Partial<Omit<DatasetProblem, "message">> & { message?: RegExp }> = {
   "00-empty.json": { record: "(file)", message: /is empty/ },
   "01-invalid-json.json": { record: "(file)", message: /not valid JSON/ },
   "02-missing-label.json": { collection: "nodes", record: "acme", field: "label" },

@@ -61,7 +61,15 @@ export function requestSchemas(limits: Limits) {
     edges: z.strictObject({ relation, source: nodeKey.optional(), target: nodeKey.optional(), ...page }),
     paths: z.strictObject({ from: nodeKey, to: nodeKey, direction, relation }),
     search: z.strictObject({ q: text(200), limit: wholeNumber(1, limits.maxSearch).default(10) }),
-    exportGexf: z.strictObject({ type, relation, center: nodeKey.optional(), depth, direction }),
+    exportGexf: z.strictObject({
+      type,
+      relation,
+      center: nodeKey.optional(),
+      depth,
+      direction,
+      /** 1.3 for Gephi, Gephi Lite and networkx 3; 1.2draft for older readers such as networkx 2. */
+      version: z.enum(["1.3", "1.2draft"]).default("1.3"),
+    }),
     none: z.strictObject({}),
   };
 }

@@ -23,7 +23,17 @@ export function nodeSize(degree: number): number {
   return Math.round((3 + 2.2 * Math.sqrt(degree)) * 100) / 100;
 }
 
-export function applyLayout(graph: KnowledgeGraph, iterations = graph.order > 5000 ? 50 : 500): void {
+/**
+ * Iterations for a graph of this size: 500 for small graphs; for large ones a fixed count that keeps the
+ * run to seconds (one Barnes-Hut iteration costs about 0.3 s at 20k nodes / 100k edges here). A count,
+ * not a time budget, so the result stays deterministic.
+ */
+export function layoutIterations(order: number, size: number): number {
+  if (order <= 5000) return 500;
+  return Math.max(3, Math.min(50, Math.round(2e6 / (order + size))));
+}
+
+export function applyLayout(graph: KnowledgeGraph, iterations = layoutIterations(graph.order, graph.size)): void {
   const random = seededRandom(LAYOUT_SEED);
   // Nodes are visited in insertion order, which is the dataset's order, so the start is reproducible.
   graph.forEachNode((node) => {

@@ -122,3 +122,31 @@ describe("nodeReducer", () => {
     expect(edge(zoomed, "founded").label).toBe("founded");
   });
 });
+
+describe("relation labels around a hub", () => {
+  it("waits for zoom before labelling a hub's many relations", () => {
+    const hub = makeGraph();
+    for (let i = 0; i < 14; i++) {
+      hub.addNode(`n${i}`, { ...hub.getNodeAttributes("model"), label: `N${i}` });
+      hub.addDirectedEdgeWithKey(`e${i}`, "kingsoft", `n${i}`, hub.getEdgeAttributes("stake"));
+    }
+    const hovered = actions.hoverNode(getEmptyState(), "kingsoft");
+    expect(reduceEdge(hovered, hub, "e0", hub.getEdgeAttributes("e0")).label).toBe("");
+    const zoomed = actions.setCamera(hovered, { x: 0.5, y: 0.5, ratio: 0.2, angle: 0 }, true);
+    expect(reduceEdge(zoomed, hub, "e0", hub.getEdgeAttributes("e0")).label).toBe("holds a stake in");
+    const small = actions.hoverNode(getEmptyState(), "lei-jun");
+    expect(reduceEdge(small, hub, "founded", hub.getEdgeAttributes("founded")).label).toBe("founded");
+  });
+});
+
+describe("canvas labels", () => {
+  it("cuts long labels with an ellipsis and keeps short ones whole", async () => {
+    const { canvasLabel, MAX_CANVAS_LABEL } = await import("../../client/src/core/graph/reducers");
+    expect(canvasLabel("Xiaomi")).toBe("Xiaomi");
+    const long = "Stock Price Plummets Over 95%, Kingsoft Cloud Struggles to Break Through with AI Bet";
+    const cut = canvasLabel(long);
+    expect([...cut]).toHaveLength(MAX_CANVAS_LABEL);
+    expect(cut.endsWith("…")).toBe(true);
+    expect(long.startsWith(cut.slice(0, -1))).toBe(true);
+  });
+});

@@ -118,6 +118,7 @@ export function createEntityPicker(options: PickerOptions): EntityPicker {
     input.value = options.keepText ? hit.label : "";
     hits = [];
     close();
+    replaceChildren(list, []);
     options.onPick(hit);
   };
 

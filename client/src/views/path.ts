@@ -24,6 +24,7 @@ export function mountPath(
 ): PathPanel {
   let from: string | null = null;
   let to: string | null = null;
+  let shown: ExplorerState["pathResult"] = null;
   const label = (key: string) => (graph.hasNode(key) ? displayLabel(graph.getNodeAttributes(key), store.get().lang) : key);
   const run = () => {
     if (from && to) store.update((s) => actions.findPath(s, from as string, to as string));
@@ -114,6 +115,10 @@ export function mountPath(
         if (document.activeElement !== toPicker.input) toPicker.show(label(to));
       }
       const outcome = state.pathResult;
+      if (outcome && outcome !== shown && outcome.status !== "loading") {
+        window.requestAnimationFrame(() => result.scrollIntoView({ block: "nearest" }));
+      }
+      shown = outcome;
       if (!state.path || !outcome) {
         replaceChildren(result, [el("p", { class: "panel-status", text: "Pick two entities to find the shortest path between them." })]);
       } else if (outcome.status === "loading") {

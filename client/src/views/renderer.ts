@@ -9,6 +9,7 @@ import { getCameraStateToFitViewportToNodes } from "@sigma/utils";
 import type { ClientEdgeAttributes, ClientGraph, ClientNodeAttributes } from "../core/graph/load";
 import type { GraphAttributes } from "../../../server/graph/attributes";
 import { createReducers } from "../core/graph/reducers";
+import { installLabelCollision } from "./labels";
 import type { Store } from "../core/state/store";
 import type { ExplorerState } from "../core/state/types";
 import * as actions from "../core/state/actions";
@@ -33,7 +34,7 @@ export function createRenderer(container: HTMLElement, graph: ClientGraph, store
     enableEdgeEvents: true,
     renderEdgeLabels: true,
     zIndex: true,
-    labelDensity: 0.5,
+    labelDensity: 3,
     labelGridCellSize: 100,
     labelRenderedSizeThreshold: 4,
     labelFont: "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
@@ -46,7 +47,15 @@ export function createRenderer(container: HTMLElement, graph: ClientGraph, store
     maxCameraRatio: 4,
     stagePadding: 40,
   });
+  renderer.setSettings(installLabelCollision(renderer));
   bindPointer(renderer, graph, store);
+  // sigma only listens to window resizes; the stage also changes size when the sidebar opens or closes.
+  const observer = new ResizeObserver(() => {
+    renderer.resize();
+    renderer.refresh({ skipIndexation: true });
+  });
+  observer.observe(container);
+  renderer.on("kill", () => observer.disconnect());
   return renderer;
 }
 

@@ -51,11 +51,14 @@ export function mountToolbar(context: ToolbarContext): (state: ExplorerState) =>
 
   const layoutButton = byId<HTMLButtonElement>("layout-toggle");
   const layoutText = layoutButton.querySelector(".layout-text") as HTMLElement;
+  const layoutIcon = layoutButton.querySelector(".layout-icon") as HTMLElement;
   layoutButton.addEventListener("click", () => layout.toggle());
   layout.onChange((running) => {
     layoutButton.setAttribute("aria-pressed", String(running));
     layoutButton.classList.toggle("running", running);
-    layoutText.textContent = running ? "Layout running… stop" : "Layout";
+    layoutText.textContent = running ? "Layout running · stop" : "Layout";
+    layoutIcon.textContent = running ? "■" : "▶";
+    layoutButton.title = running ? "Stop the layout (then overlaps are removed)" : "Run ForceAtlas2 in the background";
   });
 
   const exportMenu = byId<HTMLDetailsElement>("export-menu");

@@ -12,10 +12,20 @@ import { derive, isEdgeShown, isNodeShown } from "./visibility";
 export const DIM_NODE_COLOR = "#e2e4e8";
 export const DIM_EDGE_COLOR = "#eceef1";
 export const PATH_EDGE_SIZE = 4;
+/** Above this many relations, a focused node's relation labels wait until the view is zoomed in. */
+export const HUB_DEGREE = 12;
 
 /** The label in the chosen language; Chinese falls back to English when the entity has no Chinese name. */
 export function displayLabel(attributes: Pick<ClientNodeAttributes, "label" | "labelZh">, lang: "en" | "zh"): string {
   return lang === "zh" ? (attributes.labelZh ?? attributes.label) : attributes.label;
+}
+
+/** Long labels (document titles) are cut on the canvas; the sidebar shows them whole. */
+export const MAX_CANVAS_LABEL = 40;
+
+export function canvasLabel(label: string): string {
+  const chars = [...label];
+  return chars.length <= MAX_CANVAS_LABEL ? label : `${chars.slice(0, MAX_CANVAS_LABEL - 1).join("").trimEnd()}…`;
 }
 
 /** The sigma program for an edge: curved when it has parallels, with an arrow when the relation is directed. */
@@ -36,7 +46,7 @@ export function reduceNode(
     y: data.y,
     size: data.size,
     color: data.color,
-    label: displayLabel(data, state.lang),
+    label: canvasLabel(displayLabel(data, state.lang)),
     type: "circle",
     zIndex: 1,
   };
@@ -89,8 +99,15 @@ export function reduceEdge(
   if (derived.edgeEnds.size > 0) return { ...display, color: DIM_EDGE_COLOR, zIndex: 0 };
   if (derived.focus !== null) {
     if (source !== derived.focus && target !== derived.focus) return { ...display, color: DIM_EDGE_COLOR, zIndex: 0 };
-    // The focused node's own relations carry their labels (hovered or selected: they are few).
-    return { ...display, size: data.size * 1.5, label: relationLabel, forceLabel: state.hoveredNode === derived.focus, zIndex: 2 };
+    // The focused node's relations carry their labels, unless it is a hub whose labels would bury each other.
+    const labelled = state.zoomedIn || graph.degree(derived.focus) <= HUB_DEGREE;
+    return {
+      ...display,
+      size: data.size * 1.5,
+      label: labelled ? relationLabel : "",
+      forceLabel: labelled && state.hoveredNode === derived.focus,
+      zIndex: 2,
+    };
   }
   return state.zoomedIn ? { ...display, label: relationLabel } : display;
 }

@@ -44,6 +44,13 @@ async function main(): Promise<void> {
     // Keep-alive and streaming connections get a moment to finish, then are cut.
     setTimeout(() => server.closeAllConnections(), 3000).unref();
   };
+  // Operators (and the load benchmark) ask a running server for its memory with `kill -USR2 PID`;
+  // under `node --expose-gc` it collects garbage first, so the figure is what is really retained.
+  process.on("SIGUSR2", () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    const { rss, heapUsed } = process.memoryUsage();
+    console.log(`memory rss=${rss} heapUsed=${heapUsed}`);
+  });
   process.once("SIGTERM", () => stop("SIGTERM"));
   process.once("SIGINT", () => stop("SIGINT"));
 }

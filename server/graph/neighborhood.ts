@@ -24,19 +24,22 @@ export interface Neighborhood {
   truncated: boolean;
 }
 
-/** Calls `visit(edge, neighbour)` for each edge leaving `node` in the direction, skipping other relations. */
-export function forEachStep(
+/**
+ * Calls `visit(edge, neighbour)` for each edge leaving `node` in the direction, skipping other relations,
+ * until `visit` returns true; returns whether it was stopped that way.
+ */
+export function someStep(
   graph: KnowledgeGraph,
   node: string,
   direction: Direction,
   relationSet: Set<string> | undefined,
-  visit: (edge: string, neighbour: string) => void,
-): void {
-  const follow = (edge: string, relation: string, neighbour: string) => {
-    if (!relationSet || relationSet.has(relation)) visit(edge, neighbour);
-  };
-  if (direction !== "in") graph.forEachOutEdge(node, (edge, a, _s, target) => follow(edge, a.relation, target));
-  if (direction !== "out") graph.forEachInEdge(node, (edge, a, source) => follow(edge, a.relation, source));
+  visit: (edge: string, neighbour: string) => boolean | void,
+): boolean {
+  const follows = (relation: string) => !relationSet || relationSet.has(relation);
+  if (direction !== "in" && graph.someOutEdge(node, (edge, a, _s, target) => follows(a.relation) && visit(edge, target) === true)) {
+    return true;
+  }
+  return direction !== "out" && graph.someInEdge(node, (edge, a, source) => follows(a.relation) && visit(edge, source) === true);
 }
 
 export function neighborhood(graph: KnowledgeGraph, center: string, options: NeighborhoodOptions): Neighborhood {
@@ -49,15 +52,13 @@ export function neighborhood(graph: KnowledgeGraph, center: string, options: Nei
   for (let depth = 1; depth <= options.depth && frontier.length > 0 && !truncated; depth++) {
     const next: string[] = [];
     for (const node of frontier) {
-      forEachStep(graph, node, options.direction, relationSet, (_edge, neighbour) => {
-        if (distance.has(neighbour) || truncated) return;
-        if (typeSet && !typeSet.has(graph.getNodeAttribute(neighbour, "type"))) return;
-        if (distance.size >= options.limit) {
-          truncated = true;
-          return;
-        }
+      truncated = someStep(graph, node, options.direction, relationSet, (_edge, neighbour) => {
+        if (distance.has(neighbour)) return false;
+        if (typeSet && !typeSet.has(graph.getNodeAttribute(neighbour, "type"))) return false;
+        if (distance.size >= options.limit) return true;
         distance.set(neighbour, depth);
         next.push(neighbour);
+        return false;
       });
       if (truncated) break;
     }

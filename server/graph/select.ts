@@ -19,11 +19,11 @@ export interface Selection {
 
 export function selectSubgraph(graph: KnowledgeGraph, selection: Selection): KnowledgeGraph {
   const { types, relations, center } = selection;
-  const typeSet = types && types.length > 0 ? new Set<string>(types) : undefined;
-  const relationSet = relations && relations.length > 0 ? new Set<string>(relations) : undefined;
+  const subgraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
+  subgraph.replaceAttributes(graph.getAttributes());
 
-  let keepNode: (key: string, attributes: NodeAttributes) => boolean = (_, a) => !typeSet || typeSet.has(a.type);
   if (center !== undefined) {
+    // Built from the neighbourhood alone, so a small selection of a huge graph costs only its own size.
     const around = neighborhood(graph, center, {
       depth: selection.depth ?? 1,
       direction: selection.direction ?? "both",
@@ -31,14 +31,17 @@ export function selectSubgraph(graph: KnowledgeGraph, selection: Selection): Kno
       types,
       limit: selection.limit ?? Number.POSITIVE_INFINITY,
     });
-    const inside = new Set(around.nodes.map((n) => n.key));
-    keepNode = (key) => inside.has(key);
+    for (const { key } of around.nodes) subgraph.addNode(key, graph.getNodeAttributes(key));
+    for (const edge of around.edges) {
+      subgraph.addDirectedEdgeWithKey(edge, graph.source(edge), graph.target(edge), graph.getEdgeAttributes(edge));
+    }
+    return subgraph;
   }
 
-  const subgraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
-  subgraph.replaceAttributes(graph.getAttributes());
+  const typeSet = types && types.length > 0 ? new Set<string>(types) : undefined;
+  const relationSet = relations && relations.length > 0 ? new Set<string>(relations) : undefined;
   graph.forEachNode((key, attributes) => {
-    if (keepNode(key, attributes)) subgraph.addNode(key, attributes);
+    if (!typeSet || typeSet.has(attributes.type)) subgraph.addNode(key, attributes);
   });
   graph.forEachEdge((key, attributes, source, target) => {
     if (relationSet && !relationSet.has(attributes.relation)) return;

@@ -1,10 +1,12 @@
 /**
- * Shortest path (fewest edges) between two nodes by breadth-first search, remembering the edge used to
- * reach each node so the answer lists edges as well as nodes, which matters in a multigraph.
+ * Shortest path (fewest edges) between two nodes by bidirectional breadth-first search: it grows the
+ * smaller of the two frontiers, one from each end, so on a hub-heavy graph it meets in the middle after
+ * visiting a small part of it. Each node remembers the edge it was reached by, so the answer lists edges
+ * as well as nodes, which matters in a multigraph.
  */
 import type { Relation } from "../domain/vocabulary";
 import type { KnowledgeGraph } from "./attributes";
-import { forEachStep, type Direction } from "./neighborhood";
+import { someStep, type Direction } from "./neighborhood";
 
 export interface PathOptions {
   direction: Direction;
@@ -20,36 +22,57 @@ export interface PathResult {
 
 export type PathOutcome = { found: true; path: PathResult } | { found: false; exhausted: boolean };
 
+type Parents = Map<string, { edge: string; next: string } | null>;
+
+const REVERSE: Record<Direction, Direction> = { out: "in", in: "out", both: "both" };
+
 export function shortestPath(graph: KnowledgeGraph, from: string, to: string, options: PathOptions): PathOutcome {
   if (from === to) return { found: true, path: { nodes: [from], edges: [] } };
   const relationSet = options.relations?.length ? new Set<string>(options.relations) : undefined;
-  const reachedBy = new Map<string, { edge: string; previous: string } | null>([[from, null]]);
-  let frontier = [from];
+  // Forward search follows `direction` from `from`; backward search follows the reverse from `to`.
+  const forward: Parents = new Map([[from, null]]);
+  const backward: Parents = new Map([[to, null]]);
+  let forwardFrontier = [from];
+  let backwardFrontier = [to];
 
-  while (frontier.length > 0) {
+  while (forwardFrontier.length > 0 && backwardFrontier.length > 0) {
+    const growForward = forwardFrontier.length <= backwardFrontier.length;
+    const [frontier, mine, theirs, direction] = growForward
+      ? [forwardFrontier, forward, backward, options.direction]
+      : [backwardFrontier, backward, forward, REVERSE[options.direction]];
     const next: string[] = [];
+    let meeting: string | undefined;
     for (const node of frontier) {
-      let done = false;
-      forEachStep(graph, node, options.direction, relationSet, (edge, neighbour) => {
-        if (done || reachedBy.has(neighbour)) return;
-        reachedBy.set(neighbour, { edge, previous: node });
-        if (neighbour === to) done = true;
+      someStep(graph, node, direction, relationSet, (edge, neighbour) => {
+        if (mine.has(neighbour)) return false;
+        mine.set(neighbour, { edge, next: node });
+        if (theirs.has(neighbour)) {
+          meeting = neighbour;
+          return true;
+        }
         next.push(neighbour);
+        return false;
       });
-      if (done) return { found: true, path: unwind(reachedBy, to) };
-      if (reachedBy.size > options.maxVisited) return { found: false, exhausted: true };
+      if (meeting !== undefined) return { found: true, path: join(forward, backward, meeting) };
+      if (forward.size + backward.size > options.maxVisited) return { found: false, exhausted: true };
     }
-    frontier = next;
+    if (growForward) forwardFrontier = next;
+    else backwardFrontier = next;
   }
   return { found: false, exhausted: false };
 }
 
-function unwind(reachedBy: Map<string, { edge: string; previous: string } | null>, to: string): PathResult {
-  const nodes = [to];
+/** Walks from the meeting node back to `from` and on to `to`. */
+function join(forward: Parents, backward: Parents, meeting: string): PathResult {
+  const nodes = [meeting];
   const edges: string[] = [];
-  for (let step = reachedBy.get(to); step; step = reachedBy.get(step.previous)) {
-    edges.push(step.edge);
-    nodes.push(step.previous);
+  for (let step = forward.get(meeting); step; step = forward.get(step.next)) {
+    nodes.unshift(step.next);
+    edges.unshift(step.edge);
   }
-  return { nodes: nodes.reverse(), edges: edges.reverse() };
+  for (let step = backward.get(meeting); step; step = backward.get(step.next)) {
+    nodes.push(step.next);
+    edges.push(step.edge);
+  }
+  return { nodes, edges };
 }

@@ -1,0 +1,147 @@
+/**
+ * `npm run bench:load [-- --data FILE] [--duration S] [--connections N]`: loads a running server (its own
+ * process) with a mix of neighbourhood, search, path and export requests through autocannon, then checks
+ * that exports do not stall other requests and that memory returns to its baseline. Writes its table into
+ * docs/reliability.md between markers named after the dataset.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { parseFlags } from "../server/cli/args";
+import { seededRandom } from "../server/graph/layout";
+import { REPO_ROOT } from "../server/load-graph";
+import { startServer } from "./server-process";
+
+type Kind = "neighbors" | "search" | "paths" | "export";
+/** Statuses each kind may answer with; anything else is counted as unexpected. 404 is "no path". */
+const EXPECTED: Record<Kind, number[]> = { neighbors: [200], search: [200], paths: [200, 404], export: [200] };
+
+const flags = parseFlags(process.argv.slice(2), {
+  data: { type: "string" },
+  duration: { type: "string" },
+  connections: { type: "string" },
+  doc: { type: "string" },
+});
+const duration = Number(flags.duration ?? 30);
+const connections = Number(flags.connections ?? 100);
+const docFile = flags.doc ?? path.join(REPO_ROOT, "docs", "reliability.md");
+
+async function sampleKeys(url: string): Promise<{ key: string; label: string }[]> {
+  const body = (await (await fetch(`${url}/api/nodes?limit=1000`)).json()) as { items: { key: string; label: string }[] };
+  return body.items;
+}
+
+function mixedPaths(keys: { key: string; label: string }[], count: number): { path: string; kind: Kind }[] {
+  const random = seededRandom(42);
+  const pick = () => keys[Math.floor(random() * keys.length)]!;
+  const typo = (s: string) => (s.length > 4 ? s.slice(0, 2) + s[3] + s[2] + s.slice(4) : s);
+  const out: { path: string; kind: Kind }[] = [];
+  for (let i = 0; i < count; i++) {
+    const r = random();
+    const a = encodeURIComponent(pick().key);
+    if (r < 0.2) out.push({ kind: "neighbors", path: `/api/nodes/${a}/neighbors?depth=1` });
+    else if (r < 0.4) out.push({ kind: "neighbors", path: `/api/nodes/${a}/neighbors?depth=2&limit=100` });
+    else if (r < 0.7) out.push({ kind: "search", path: `/api/search?q=${encodeURIComponent(typo(pick().label.split(" ")[0]!))}` });
+    else if (r < 0.9) out.push({ kind: "paths", path: `/api/paths?from=${a}&to=${encodeURIComponent(pick().key)}` });
+    else if (r < 0.995) out.push({ kind: "export", path: `/api/export.gexf?center=${a}&depth=1` });
+    else out.push({ kind: "export", path: "/api/export.gexf" });
+  }
+  return out;
+}
+
+interface Tally {
+  statuses: Record<Kind, Record<number, number>>;
+  unexpected: number;
+}
+
+async function cannon(url: string, paths: { path: string; kind: Kind }[], conns: number, seconds: number, tally?: Tally) {
+  let next = 0;
+  return autocannon({
+    url,
+    connections: conns,
+    duration: seconds,
+    timeout: 30,
+    requests: [
+      {
+        setupRequest: (request, context) => {
+          const item = paths[next++ % paths.length]!;
+          (context as { kind?: Kind }).kind = item.kind;
+          return { ...request, path: item.path };
+        },
+        onResponse: (status, _body, context) => {
+          if (!tally) return;
+          const kind = (context as { kind: Kind }).kind;
+          tally.statuses[kind][status] = (tally.statuses[kind][status] ?? 0) + 1;
+          if (!EXPECTED[kind].includes(status)) tally.unexpected++;
+        },
+      },
+    ],
+  });
+}
+
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+
+async function main(): Promise<void> {
+  const server = await startServer(flags.data && path.resolve(flags.data));
+  const label = flags.data ? path.basename(flags.data, ".json") : "embedded";
+  try {
+    const keys = await sampleKeys(server.url);
+    const mixed = mixedPaths(keys, 5000);
+    await cannon(server.url, mixed, 10, 2); // warm-up: JIT, lazily built caches
+    const before = await server.memory();
+
+    const tally: Tally = { statuses: { neighbors: {}, search: {}, paths: {}, export: {} }, unexpected: 0 };
+    const load = await cannon(server.url, mixed, connections, duration, tally);
+
+    // Does a long export stall the rest? Neighbourhood latency alone, then beside a loop of whole exports.
+    const neighbours = mixed.filter((p) => p.kind === "neighbors");
+    const alone = await cannon(server.url, neighbours, 10, 10);
+    const exports = cannon(server.url, [{ kind: "export", path: "/api/export.gexf" }], 2, 10);
+    const beside = await cannon(server.url, neighbours, 10, 10);
+    const exportRun = await exports;
+
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const after = await server.memory();
+
+    const rows = [
+      `| dataset | ${server.loadedLine.replace(/^loaded \S+: /, "")} |`,
+      `| mixed load | ${connections} connections for ${duration} s: 40 % neighbourhoods (half depth 1, half depth 2 capped at 100 nodes), 30 % search with a typo, 20 % paths, 10 % exports (0.5 % whole graph) |`,
+      `| requests | ${load.requests.total} (${load.requests.average.toFixed(0)} req/s), ${load.errors} errors, ${load.timeouts} timeouts, ${tally.unexpected} unexpected statuses |`,
+      `| latency | p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, max ${load.latency.max} ms |`,
+      `| statuses by kind | ${Object.entries(tally.statuses).map(([k, s]) => `${k} ${JSON.stringify(s)}`).join("; ")} |`,
+      `| neighbourhoods alone (10 conns, 10 s) | ${alone.requests.average.toFixed(0)} req/s, p50 ${alone.latency.p50} ms, p99 ${alone.latency.p99} ms |`,
+      `| neighbourhoods beside 2 whole-graph exports | ${beside.requests.average.toFixed(0)} req/s, p50 ${beside.latency.p50} ms, p99 ${beside.latency.p99} ms, max ${beside.latency.max} ms; exports finished: ${exportRun.requests.total}, ${mb(exportRun.throughput.average)}/s |`,
+      `| memory after GC | before ${mb(before.heapUsed)} heap / ${mb(before.rss)} RSS; after, 2 s idle: ${mb(after.heapUsed)} heap / ${mb(after.rss)} RSS |`,
+    ];
+    const table = [
+      `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}, with \`npm run bench:load${flags.data ? ` -- --data ${flags.data}` : ""}\`.`,
+      "",
+      "| what | result |",
+      "| --- | --- |",
+      ...rows,
+    ].join("\n");
+    console.log(table);
+    writeSection(docFile, `load:${label}`, table);
+    const failed = load.errors + load.timeouts + tally.unexpected + beside.errors;
+    if (failed > 0) process.exitCode = 1;
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Replaces the text between `<!-- NAME -->` and `<!-- /NAME -->` in the doc, or appends the section. */
+function writeSection(file: string, name: string, body: string): void {
+  const open = `<!-- ${name} -->`;
+  const close = `<!-- /${name} -->`;
+  const doc = readFileSync(file, "utf8");
+  const start = doc.indexOf(open);
+  const end = doc.indexOf(close);
+  const next = start >= 0 && end > start ? doc.slice(0, start + open.length) + "\n" + body + "\n" + doc.slice(end) : `${doc}\n${open}\n${body}\n${close}\n`;
+  writeFileSync(file, next);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -60,7 +60,7 @@ async function start(): Promise<void> {
   const search = createEntityPicker({
     id: "search-input",
     label: "Search entities",
-    placeholder: "Search (press /)",
+    placeholder: window.matchMedia("(max-width: 760px)").matches ? "Search…" : "Search entities (press /)",
     onPick: (hit) => selectNode(hit.key),
   });
   byId("search").append(search.root);

@@ -196,6 +196,34 @@ describe.skipIf(reason !== null)("explorer page (embedded dataset)", () => {
     await page.close();
   });
 
+  it("zooms and fits with the keyboard and the buttons, and runs the layout on demand", async () => {
+    const { page, problems } = await browser.open(server.url);
+    const ratio = () => page.evaluate(() => window.explorer?.renderer.getCamera().getState().ratio ?? 0);
+    const start = await ratio();
+    await page.locator("#graph").focus();
+    await page.keyboard.press("+");
+    await expect.poll(ratio).toBeLessThan(start * 0.8);
+    await page.keyboard.press("0");
+    await expect.poll(ratio).toBeCloseTo(start, 2);
+    await page.locator("#zoom-out").click();
+    await expect.poll(ratio).toBeGreaterThan(start * 1.2);
+    await page.locator("#zoom-fit").click();
+    await expect.poll(ratio).toBeCloseTo(start, 2);
+
+    const before = await page.evaluate(() => window.explorer?.graph.getNodeAttributes("xiaomi"));
+    await page.locator("#layout-toggle").click();
+    expect(await page.locator("#layout-toggle").getAttribute("aria-pressed")).toBe("true");
+    expect(await page.locator("#layout-toggle").textContent()).toMatch(/running/);
+    await page.waitForTimeout(700);
+    await page.locator("#layout-toggle").click();
+    expect(await page.locator("#layout-toggle").getAttribute("aria-pressed")).toBe("false");
+    await page.waitForTimeout(700);
+    const after = await page.evaluate(() => window.explorer?.graph.getNodeAttributes("xiaomi"));
+    expect([after?.x, after?.y]).not.toEqual([before?.x, before?.y]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("says plainly when the API fails", async () => {
     const page = await browser.context.newPage();
     await page.route("**/api/graph", (route) =>
@@ -216,17 +244,26 @@ describe.skipIf(reason !== null)("explorer page (embedded dataset)", () => {
 
   it("writes screenshots at desktop and phone width", async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
-    const desktop = await browser.open(`${server.url}?node=lei-jun`);
+    const desktop = await browser.open(`${server.url}?node=kingsoft-cloud`);
     await desktop.page.waitForTimeout(800);
     await desktop.page.screenshot({ path: join(SCREENSHOTS, "explorer-desktop.png") });
     expect(desktop.problems).toEqual([]);
     await desktop.page.close();
 
-    const phone = await browser.open(`${server.url}?node=kingsoft-cloud`, { width: 390, height: 844 });
+    const phone = await browser.open(`${server.url}?node=lei-jun`, { width: 390, height: 844 });
     await phone.page.waitForTimeout(800);
     const sheet = await phone.page.locator("#sidebar").boundingBox();
     expect(sheet?.width).toBe(390);
     expect((sheet?.y ?? 0) + (sheet?.height ?? 0)).toBeCloseTo(844, 0);
+    expect(sheet?.y ?? 0).toBeGreaterThan(844 / 3);
+    expect(await phone.page.locator(".detail-zh").textContent()).toBe("雷军");
+    // The filters are a drawer behind the menu button on phones.
+    expect(await phone.page.locator("#panel").evaluate((el) => el.getBoundingClientRect().right)).toBeLessThanOrEqual(0);
+    await phone.page.locator("#panel-toggle").click();
+    await expect.poll(() => phone.page.locator("#panel").evaluate((el) => Math.round(el.getBoundingClientRect().left))).toBe(0);
+    await phone.page.screenshot({ path: join(SCREENSHOTS, "explorer-phone-panel.png") });
+    await phone.page.keyboard.press("Escape");
+    await expect.poll(() => phone.page.locator("#panel").evaluate((el) => el.getBoundingClientRect().right)).toBeLessThanOrEqual(0);
     await phone.page.screenshot({ path: join(SCREENSHOTS, "explorer-phone.png") });
     expect(phone.problems).toEqual([]);
     await phone.page.close();

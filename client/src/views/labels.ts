@@ -1,65 +1,113 @@
 /**
- * Labels that do not pile up. Before each frame, candidate labels are placed greedily (forced and highlighted
- * first, then forced, then by node size) into screen rectangles, skipping any that would overlap one already placed; the
- * label drawer then draws only the placed ones. sigma's own label grid only thins labels per cell.
+ * Labels that do not pile up. Once per frame, node labels are placed greedily (highlighted first, then those
+ * sigma is asked to force, then by node size), skipping any that would overlap one already placed; relation
+ * labels are then drawn only where they cross no label already drawn. sigma's own label grid only thins
+ * labels per cell, and draws relation labels wherever they fall.
  */
+import {
+  createDrawCurvedEdgeLabel,
+  createEdgeCurveProgram,
+  DEFAULT_EDGE_CURVATURE,
+  DEFAULT_EDGE_CURVE_PROGRAM_OPTIONS,
+} from "@sigma/edge-curve";
 import type { Settings } from "sigma/settings";
-import { drawDiscNodeLabel } from "sigma/rendering";
-import type { NodeDisplayData, PartialButFor } from "sigma/types";
-import { placeLabels, type Rect } from "../core/graph/label-placement";
+import {
+  DEFAULT_EDGE_ARROW_HEAD_PROGRAM_OPTIONS,
+  drawDiscNodeLabel,
+  drawStraightEdgeLabel,
+  type EdgeLabelDrawingFunction,
+  type EdgeProgramType,
+  type NodeLabelDrawingFunction,
+} from "sigma/rendering";
+import { edgeLabelRects, LabelSpace, type Rect } from "../core/graph/label-placement";
 import type { Renderer } from "./renderer";
 
-export function installLabelCollision(renderer: Renderer): Partial<Settings> {
-  const allowed = new Set<string>();
-  const widths = new Map<string, number>();
-  const measure = document.createElement("canvas").getContext("2d");
+export class LabelGuard {
+  private renderer: Renderer | null = null;
+  private stale = true;
+  private readonly allowed = new Set<string>();
+  private space = new LabelSpace();
+  private readonly widths = new Map<string, number>();
+  private readonly measure = document.createElement("canvas").getContext("2d");
 
-  // "beforeRender" fires before sigma processes data and moves the camera matrix, so placement waits for the
-  // first label drawn in the frame, when positions are final.
-  let stale = true;
-  renderer.on("beforeRender", () => (stale = true));
-  const place = () => {
-    stale = false;
-    allowed.clear();
+  attach(renderer: Renderer): void {
+    this.renderer = renderer;
+    // "beforeRender" fires before sigma processes data and moves its camera matrix, so placement waits for the
+    // first label drawn in the frame, when positions are final.
+    renderer.on("beforeRender", () => (this.stale = true));
+  }
+
+  private width(text: string, font: string, size: number): number {
+    const key = `${font}\u0000${text}`;
+    let width = this.widths.get(key);
+    if (width === undefined) {
+      if (this.measure) this.measure.font = font;
+      width = this.measure ? this.measure.measureText(text).width : text.length * size * 0.6;
+      this.widths.set(key, width);
+    }
+    return width;
+  }
+
+  private place(): void {
+    this.stale = false;
+    this.allowed.clear();
+    this.space = new LabelSpace();
+    const renderer = this.renderer;
+    if (!renderer) return;
     const settings = renderer.getSettings();
     const font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
-    if (measure) measure.font = font;
-    const candidates: { node: string; rect: Rect; forced: boolean; priority: number; size: number }[] = [];
-    const graph = renderer.getGraph();
-    graph.forEachNode((node) => {
+    const candidates: { node: string; rect: Rect; priority: number; size: number }[] = [];
+    renderer.getGraph().forEachNode((node) => {
       const data = renderer.getNodeDisplayData(node);
       if (!data || data.hidden || !data.label) return;
       const size = renderer.scaleSize(data.size);
-      const forced = !!data.highlighted;
-      const priority = forced ? 2 : data.forceLabel ? 1 : 0;
+      const priority = data.highlighted ? 2 : data.forceLabel ? 1 : 0;
       if (!priority && size < settings.labelRenderedSizeThreshold) return;
       const { x, y } = renderer.framedGraphToViewport(data);
-      const cacheKey = `${font}\u0000${data.label}`;
-      let width = widths.get(cacheKey);
-      if (width === undefined) {
-        width = measure ? measure.measureText(data.label).width : data.label.length * settings.labelSize * 0.6;
-        widths.set(cacheKey, width);
-      }
       const half = settings.labelSize / 2 + 1;
-      candidates.push({ node, forced, priority, size, rect: { x1: x + size + 1, y1: y - half, x2: x + size + 5 + width, y2: y + half } });
+      const width = this.width(data.label, font, settings.labelSize);
+      candidates.push({ node, priority, size, rect: { x1: x + size + 1, y1: y - half, x2: x + size + 5 + width, y2: y + half } });
     });
     candidates.sort((a, b) => b.priority - a.priority || b.size - a.size);
-    const placed = placeLabels(
-      candidates.map((c) => c.rect),
-      candidates.map((c) => c.forced),
-    );
-    placed.forEach((index) => allowed.add((candidates[index] as { node: string }).node));
+    for (const candidate of candidates) {
+      if (this.space.claim([candidate.rect], candidate.priority === 2)) this.allowed.add(candidate.node);
+    }
+  }
+
+  readonly drawNodeLabel: NodeLabelDrawingFunction = (context, data, settings) => {
+    if (this.stale) this.place();
+    const key = (data as { key?: string }).key;
+    if (key !== undefined && !this.allowed.has(key)) return;
+    drawDiscNodeLabel(context, data, settings);
   };
 
-  return {
-    defaultDrawNodeLabel: (
-      context: CanvasRenderingContext2D,
-      data: PartialButFor<NodeDisplayData, "x" | "y" | "size" | "label" | "color"> & { key?: string },
-      settings: Settings,
-    ) => {
-      if (stale) place();
-      if (data.key !== undefined && !allowed.has(data.key)) return;
-      drawDiscNodeLabel(context, data, settings);
-    },
-  };
+  /** Wraps a relation label drawer so it draws only where the label crosses no other label. */
+  guardEdgeLabel(draw: EdgeLabelDrawingFunction): EdgeLabelDrawingFunction {
+    return (context, edgeData, sourceData, targetData, settings: Settings) => {
+      if (this.stale) this.place();
+      if (!edgeData.label) return;
+      const font = `${settings.edgeLabelWeight} ${settings.edgeLabelSize}px ${settings.edgeLabelFont}`;
+      const width = this.width(edgeData.label, font, settings.edgeLabelSize);
+      const curvature = (edgeData as { curvature?: number }).curvature ?? 0;
+      const rects = edgeLabelRects(sourceData, targetData, curvature, width, settings.edgeLabelSize + 2);
+      if (!this.space.claim(rects, !!edgeData.forceLabel)) return;
+      draw(context, edgeData, sourceData, targetData, settings);
+    };
+  }
+
+  /** The curved edge programs, with their labels guarded. */
+  curvedPrograms(): { curved: EdgeProgramType; curvedArrow: EdgeProgramType } {
+    const base = { ...DEFAULT_EDGE_CURVE_PROGRAM_OPTIONS, curvatureAttribute: "curvature", defaultCurvature: DEFAULT_EDGE_CURVATURE };
+    const drawLabel = this.guardEdgeLabel(createDrawCurvedEdgeLabel({ ...base, keepLabelUpright: true }));
+    const common = { ...base, drawLabel };
+    return {
+      curved: createEdgeCurveProgram({ ...common, arrowHead: null }),
+      curvedArrow: createEdgeCurveProgram({ ...common, arrowHead: DEFAULT_EDGE_ARROW_HEAD_PROGRAM_OPTIONS }),
+    };
+  }
+
+  /** Settings for sigma: the guarded node and straight relation label drawers. */
+  settings(): Partial<Settings> {
+    return { defaultDrawNodeLabel: this.drawNodeLabel, defaultDrawEdgeLabel: this.guardEdgeLabel(drawStraightEdgeLabel) };
+  }
 }

@@ -3,13 +3,13 @@
  * pointer events (hover, click, drag) turned into actions, and camera helpers (zoom, fit, focus a node).
  */
 import Sigma from "sigma";
+import type { Settings } from "sigma/settings";
 import { EdgeArrowProgram, EdgeRectangleProgram } from "sigma/rendering";
-import EdgeCurveProgram, { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
 import { getCameraStateToFitViewportToNodes } from "@sigma/utils";
 import type { ClientEdgeAttributes, ClientGraph, ClientNodeAttributes } from "../core/graph/load";
 import type { GraphAttributes } from "../../../server/graph/attributes";
 import { createReducers } from "../core/graph/reducers";
-import { installLabelCollision } from "./labels";
+import { LabelGuard } from "./labels";
 import type { Store } from "../core/state/store";
 import type { ExplorerState } from "../core/state/types";
 import * as actions from "../core/state/actions";
@@ -21,15 +21,16 @@ export const EDGE_LABEL_RATIO = 0.45;
 
 export function createRenderer(container: HTMLElement, graph: ClientGraph, store: Store<ExplorerState>): Renderer {
   const { nodeReducer, edgeReducer } = createReducers(graph, store.get);
+  const labels = new LabelGuard();
   const renderer: Renderer = new Sigma<ClientNodeAttributes, ClientEdgeAttributes, GraphAttributes>(graph, container, {
     nodeReducer,
     edgeReducer,
     edgeProgramClasses: {
       line: EdgeRectangleProgram,
       arrow: EdgeArrowProgram,
-      curved: EdgeCurveProgram,
-      curvedArrow: EdgeCurvedArrowProgram,
+      ...labels.curvedPrograms(),
     },
+    ...(labels.settings() as Partial<Settings<ClientNodeAttributes, ClientEdgeAttributes, GraphAttributes>>),
     defaultEdgeType: "arrow",
     enableEdgeEvents: true,
     renderEdgeLabels: true,
@@ -47,7 +48,7 @@ export function createRenderer(container: HTMLElement, graph: ClientGraph, store
     maxCameraRatio: 4,
     stagePadding: 40,
   });
-  renderer.setSettings(installLabelCollision(renderer));
+  labels.attach(renderer);
   bindPointer(renderer, graph, store);
   // sigma only listens to window resizes; the stage also changes size when the sidebar opens or closes.
   const observer = new ResizeObserver(() => {

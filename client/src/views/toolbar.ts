@@ -42,6 +42,15 @@ export function shownExportUrl(state: ExplorerState, schema: SchemaResponse): st
   });
 }
 
+/** Arrow keys pan the camera by a fifth of the view. */
+function panBy(renderer: Renderer, key: string): void {
+  const camera = renderer.getCamera();
+  const { x, y, ratio } = camera.getState();
+  const step = 0.2 * ratio;
+  const [dx, dy] = key === "ArrowLeft" ? [-step, 0] : key === "ArrowRight" ? [step, 0] : key === "ArrowUp" ? [0, step] : [0, -step];
+  void camera.animate({ x: x + dx, y: y + dy }, { duration: 150 });
+}
+
 export function mountToolbar(context: ToolbarContext): (state: ExplorerState) => void {
   const { store, renderer, layout, schema, status } = context;
   const langEn = byId<HTMLButtonElement>("lang-en");
@@ -98,6 +107,9 @@ export function mountToolbar(context: ToolbarContext): (state: ExplorerState) =>
     if (event.key === "/") {
       event.preventDefault();
       context.searchInput.focus();
+    } else if (event.key.startsWith("Arrow") && (target === renderer.getContainer() || target === document.body)) {
+      event.preventDefault();
+      panBy(renderer, event.key);
     } else if (event.key === "+" || event.key === "=") zoomBy(renderer, 1.5);
     else if (event.key === "-" || event.key === "_") zoomBy(renderer, 1 / 1.5);
     else if (event.key === "0") context.fitShown();

@@ -1,6 +1,8 @@
 /**
- * Greedy label placement: rectangles taken in priority order, each kept only if it overlaps none kept before
- * (forced ones are always kept). A uniform grid keeps it near linear. Pure, so it is unit-tested in Node.
+ * Label placement geometry, pure so it is unit-tested in Node. A LabelSpace holds the screen rectangles
+ * taken by labels already drawn in a frame (a uniform grid keeps look-ups near constant); a label is drawn
+ * only if its rectangles fit. Node labels are single rectangles; a relation label, which runs along its edge
+ * at any angle, is a chain of small squares along its baseline.
  */
 export interface Rect {
   x1: number;
@@ -9,26 +11,77 @@ export interface Rect {
   y2: number;
 }
 
+export interface Point {
+  x: number;
+  y: number;
+}
+
 const CELL = 80;
 const overlaps = (a: Rect, b: Rect) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
-/** Places rectangles greedily in the given order; returns the indexes of those that fit. Pure, for tests. */
-export function placeLabels(rects: readonly Rect[], forced: readonly boolean[] = []): Set<number> {
-  const grid = new Map<string, Rect[]>();
-  const cells = (r: Rect) => {
+export class LabelSpace {
+  private readonly grid = new Map<string, Rect[]>();
+
+  private cells(rect: Rect): string[] {
     const keys: string[] = [];
-    for (let x = Math.floor(r.x1 / CELL); x <= Math.floor(r.x2 / CELL); x++) {
-      for (let y = Math.floor(r.y1 / CELL); y <= Math.floor(r.y2 / CELL); y++) keys.push(`${x},${y}`);
+    for (let x = Math.floor(rect.x1 / CELL); x <= Math.floor(rect.x2 / CELL); x++) {
+      for (let y = Math.floor(rect.y1 / CELL); y <= Math.floor(rect.y2 / CELL); y++) keys.push(`${x},${y}`);
     }
     return keys;
-  };
+  }
+
+  fits(rects: readonly Rect[]): boolean {
+    return rects.every((rect) => this.cells(rect).every((key) => !this.grid.get(key)?.some((other) => overlaps(rect, other))));
+  }
+
+  add(rects: readonly Rect[]): void {
+    for (const rect of rects) {
+      for (const key of this.cells(rect)) {
+        const list = this.grid.get(key);
+        if (list) list.push(rect);
+        else this.grid.set(key, [rect]);
+      }
+    }
+  }
+
+  /** Adds the rectangles if they fit (or when forced); says whether the label may be drawn. */
+  claim(rects: readonly Rect[], forced = false): boolean {
+    if (!forced && !this.fits(rects)) return false;
+    this.add(rects);
+    return true;
+  }
+}
+
+/** Places rectangles greedily in the given order; returns the indexes of those that fit. */
+export function placeLabels(rects: readonly Rect[], forced: readonly boolean[] = []): Set<number> {
+  const space = new LabelSpace();
   const placed = new Set<number>();
   rects.forEach((rect, index) => {
-    const keys = cells(rect);
-    if (!forced[index] && keys.some((key) => grid.get(key)?.some((other) => overlaps(rect, other)))) return;
-    placed.add(index);
-    for (const key of keys) grid.set(key, [...(grid.get(key) ?? []), rect]);
+    if (space.claim([rect], forced[index])) placed.add(index);
   });
   return placed;
 }
 
+/**
+ * Where a relation label sits: the middle of its edge, which for a curved edge (quadratic Bézier with
+ * @sigma/edge-curve's anchor) is halfway between the chord's middle and the anchor. Returns squares of side
+ * `height` along a baseline of `width` (cut to the edge's length), at the edge's angle.
+ */
+export function edgeLabelRects(source: Point, target: Point, curvature: number, width: number, height: number): Rect[] {
+  const dx = target.x - source.x;
+  const dy = target.y - source.y;
+  const length = Math.hypot(dx, dy);
+  if (length === 0) return [];
+  const mid = { x: (source.x + target.x) / 2 + 0.5 * curvature * dy, y: (source.y + target.y) / 2 - 0.5 * curvature * dx };
+  const run = Math.min(width, length * 0.9);
+  const [ux, uy] = [dx / length, dy / length];
+  const steps = Math.max(1, Math.ceil(run / height));
+  const rects: Rect[] = [];
+  for (let i = 0; i <= steps; i++) {
+    const along = -run / 2 + (run * i) / steps;
+    const x = mid.x + ux * along;
+    const y = mid.y + uy * along;
+    rects.push({ x1: x - height / 2, y1: y - height / 2, x2: x + height / 2, y2: y + height / 2 });
+  }
+  return rects;
+}

@@ -10,13 +10,14 @@ import { ensureClientBuild } from "./client-build";
 import { DatasetError } from "./domain/load-dataset";
 import { loadGraph, REPO_ROOT } from "./load-graph";
 
-const USAGE = "usage: npm start -- [--port N] [--host ADDRESS] [--data FILE.json] [--no-build]";
+const USAGE = "usage: npm start -- [--port N] [--host ADDRESS] [--data FILE.json] [--cors ORIGIN,...] [--no-build]";
 
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2), {
     port: { type: "string" },
     host: { type: "string" },
     data: { type: "string" },
+    cors: { type: "string" },
     "no-build": { type: "boolean" },
     help: { type: "boolean" },
   });
@@ -32,7 +33,8 @@ async function main(): Promise<void> {
   console.log(`loaded ${file}: ${graph.order} nodes, ${graph.size} edges in ${(performance.now() - started).toFixed(0)} ms`);
 
   if (!flags["no-build"]) await ensureClientBuild((message) => console.log(message));
-  const app = createApp({ graph, datasetName, clientDir: path.join(REPO_ROOT, "client", "dist") });
+  const corsOrigins = (flags.cors ?? process.env.CORS_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean);
+  const app = createApp({ graph, datasetName, clientDir: path.join(REPO_ROOT, "client", "dist"), corsOrigins });
   const server = await listen(app, port, host);
   const address = server.address();
   const shownPort = typeof address === "object" && address ? address.port : port;

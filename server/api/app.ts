@@ -4,12 +4,13 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import express, { Router, type Express } from "express";
+import express, { Router, type Express, type RequestHandler } from "express";
 import type { KnowledgeGraph } from "../graph/attributes";
 import { SearchIndex } from "../graph/search-index";
 import type { ApiContext } from "./context";
-import { notFoundHandler, problemHandler } from "./errors";
+import { HttpError, notFoundHandler, problemHandler } from "./errors";
 import { requestLog } from "./request-log";
+import { corsPolicy, securityHeaders } from "./security";
 import { DEFAULT_LIMITS, requestSchemas, type Limits } from "./request-schemas";
 import { registerEdgeRoutes } from "./routes/edges";
 import { registerExportRoutes } from "./routes/export";
@@ -28,6 +29,8 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** Folder of the built client; omitted or missing means API only. */
   clientDir?: string;
+  /** Origins allowed to call the API cross-site; none by default. */
+  corsOrigins?: string[];
 }
 
 export const API_VERSION = "0.1.0";
@@ -63,6 +66,10 @@ export function createApp(options: AppOptions): Express {
   app.disable("x-powered-by");
   app.set("json spaces", 0);
   app.use(requestLog(log));
+  app.use(securityHeaders());
+  app.use(readOnly);
+  const cors = corsPolicy({ corsOrigins: options.corsOrigins });
+  if (cors) app.use("/api", cors);
   app.use("/api", api);
   if (options.clientDir && existsSync(path.join(options.clientDir, "index.html"))) {
     app.use(express.static(options.clientDir, { index: "index.html", maxAge: "1h", setHeaders: noCacheForHtml }));
@@ -71,6 +78,13 @@ export function createApp(options: AppOptions): Express {
   app.use(problemHandler(log));
   return app;
 }
+
+/** Everything here is read-only: other methods get 405 with the methods that are allowed. */
+const readOnly: RequestHandler = (req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  res.setHeader("Allow", "GET, HEAD");
+  next(new HttpError(405, "Method not allowed", `${req.method} is not supported; this server is read-only`));
+};
 
 // The HTML names the hashed bundles, so it must be revalidated while the bundles can be cached.
 function noCacheForHtml(res: { setHeader(name: string, value: string): void }, file: string): void {

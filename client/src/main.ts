@@ -84,10 +84,6 @@ async function start(): Promise<void> {
   window.explorer = { renderer, graph, store, shownNodes: () => shownNodes(store.get(), graph) };
   startController({ store, graph, renderer, schema, details, views }, initial);
   performance.mark("explorer:ready");
-  window.addEventListener("pagehide", () => {
-    layout.kill();
-    renderer.kill();
-  });
 }
 
 function boot(): void {

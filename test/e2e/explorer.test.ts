@@ -37,7 +37,7 @@ describe.skipIf(reason !== null)("explorer page (embedded dataset)", () => {
     await server?.close();
   });
 
-  it("draws the whole graph with a legend, quickly and quietly", async () => {
+  it("draws the whole graph with a legend, and reports its load time", async () => {
     const started = Date.now();
     const { page, problems } = await browser.open(server.url);
     const loadMs = Date.now() - started;
@@ -220,6 +220,43 @@ describe.skipIf(reason !== null)("explorer page (embedded dataset)", () => {
     await page.waitForTimeout(700);
     const after = await page.evaluate(() => window.explorer?.graph.getNodeAttributes("xiaomi"));
     expect([after?.x, after?.y]).not.toEqual([before?.x, before?.y]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("highlights a hovered node's neighbours, lets nodes be dragged, and exports a PNG", async () => {
+    const { page, problems } = await browser.open(server.url);
+    const screenPoint = (key: string) =>
+      page.evaluate((k) => {
+        const explorer = window.explorer;
+        if (!explorer) return { x: 0, y: 0 };
+        const point = explorer.renderer.graphToViewport(explorer.graph.getNodeAttributes(k));
+        const box = explorer.renderer.getContainer().getBoundingClientRect();
+        return { x: box.left + point.x, y: box.top + point.y };
+      }, key);
+    const display = (key: string) => page.evaluate((k) => window.explorer?.renderer.getNodeDisplayData(k), key);
+
+    const leiJun = await screenPoint("lei-jun");
+    await page.mouse.move(leiJun.x, leiJun.y);
+    await expect.poll(async () => (await display("lei-jun"))?.highlighted).toBe(true);
+    expect((await display("xiaomi"))?.color).toBe((await page.evaluate(() => window.explorer?.graph.getNodeAttribute("xiaomi", "color"))));
+    expect((await display("chatglm-6b"))?.color).toBe("#e2e4e8");
+
+    const before = await page.evaluate(() => window.explorer?.graph.getNodeAttributes("lei-jun"));
+    await page.mouse.down();
+    for (let i = 1; i <= 8; i++) await page.mouse.move(leiJun.x + i * 10, leiJun.y + i * 6);
+    await page.mouse.up();
+    const after = await page.evaluate(() => window.explorer?.graph.getNodeAttributes("lei-jun"));
+    expect(after?.x).not.toBeCloseTo(before?.x ?? 0, 3);
+    expect(await page.locator("#sidebar").isHidden()).toBe(true);
+    await page.mouse.move(5, 400);
+
+    await page.locator("#export-menu summary").click();
+    const [png] = await Promise.all([page.waitForEvent("download"), page.locator("#export-png").click()]);
+    const bytes = await readFile(await png.path());
+    expect(png.suggestedFilename()).toMatch(/\.png$/);
+    expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
+    expect(bytes.length).toBeGreaterThan(10_000);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -61,3 +61,13 @@ export function svg<K extends keyof SVGElementTagNameMap>(
   for (const child of children) element.appendChild(child);
   return element;
 }
+
+/**
+ * A colour dot or bar. The colour is set through the CSSOM, which the page's Content Security Policy
+ * (`style-src 'self'`) allows, unlike a `style` attribute.
+ */
+export function swatch(className: "swatch" | "relation-swatch", color: string): HTMLSpanElement {
+  const element = el("span", { class: className, attrs: { "aria-hidden": "true" } });
+  element.style.backgroundColor = color;
+  return element;
+}

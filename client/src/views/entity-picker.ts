@@ -6,7 +6,7 @@
 import type { SearchHit } from "../../../server/api/contract";
 import { NODE_TYPE_INFO } from "../../../server/domain/vocabulary";
 import { api } from "../api";
-import { el, replaceChildren } from "./dom";
+import { el, replaceChildren, swatch } from "./dom";
 
 export interface EntityPicker {
   root: HTMLElement;
@@ -76,7 +76,7 @@ export function createEntityPicker(options: PickerOptions): EntityPicker {
           },
         },
         [
-          el("span", { class: "swatch", attrs: { style: `background:${NODE_TYPE_INFO[hit.type]?.color ?? "#999"}` } }),
+          swatch("swatch", NODE_TYPE_INFO[hit.type]?.color ?? "#999"),
           el("span", { class: "suggestion-label", text: hit.label }),
           hit.labelZh ? el("span", { class: "suggestion-zh", text: hit.labelZh, attrs: { lang: "zh" } }) : null,
           el("span", { class: "suggestion-type", text: NODE_TYPE_INFO[hit.type]?.label ?? hit.type }),

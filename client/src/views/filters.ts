@@ -7,7 +7,7 @@ import type { NodeType, Relation } from "../../../server/domain/vocabulary";
 import * as actions from "../core/state/actions";
 import type { Store } from "../core/state/store";
 import type { ExplorerState } from "../core/state/types";
-import { el, replaceChildren } from "./dom";
+import { el, replaceChildren, swatch } from "./dom";
 
 interface Row<K extends string> {
   key: K;
@@ -22,7 +22,7 @@ function list<K extends string>(
   rows: Row<K>[],
   isHidden: (key: K) => boolean,
   setVisible: (key: K, visible: boolean) => void,
-  swatchClass: string,
+  swatchClass: "swatch" | "relation-swatch",
 ): { element: HTMLElement; update(): void } {
   const boxes = new Map<K, HTMLInputElement>();
   const items = rows.map((row) => {
@@ -34,7 +34,7 @@ function list<K extends string>(
     return el("li", {}, [
       el("label", { class: "filter-row", attrs: { title: row.title } }, [
         box,
-        el("span", { class: swatchClass, attrs: { style: `background:${row.color}` } }),
+        swatch(swatchClass, row.color),
         el("span", { class: "filter-label", text: row.label }),
         el("span", { class: "count", text: String(row.count) }),
       ]),

@@ -10,7 +10,7 @@ import { NODE_TYPE_INFO, RELATION_INFO, type NodeType } from "../../../server/do
 import { formatProperty, humanizeKey } from "../core/format/figures";
 import { groupCitations } from "../core/format/sources";
 import type { Source } from "../../../server/domain/dataset-schema";
-import { el } from "./dom";
+import { el, swatch } from "./dom";
 import { basisBadge, renderFigures } from "./figures";
 
 export interface SidebarActions {
@@ -30,7 +30,7 @@ export interface NodeLabel {
 
 const typeChip = (type: NodeType): HTMLElement =>
   el("span", { class: "type-chip" }, [
-    el("span", { class: "swatch", attrs: { style: `background:${NODE_TYPE_INFO[type]?.color ?? "#999"}` } }),
+    swatch("swatch", NODE_TYPE_INFO[type]?.color ?? "#999"),
     NODE_TYPE_INFO[type]?.label ?? type,
   ]);
 
@@ -49,7 +49,7 @@ function nodeLink(key: string, node: NodeLabel, actions: SidebarActions): HTMLAn
       },
     },
     [
-      el("span", { class: "swatch", attrs: { style: `background:${NODE_TYPE_INFO[node.type]?.color ?? "#999"}` } }),
+      swatch("swatch", NODE_TYPE_INFO[node.type]?.color ?? "#999"),
       el("span", { text: node.label }),
       node.labelZh ? el("span", { class: "zh", text: node.labelZh, attrs: { lang: "zh" } }) : null,
     ],
@@ -93,7 +93,7 @@ function relationGroup(group: RelationGroup, actions: SidebarActions): HTMLEleme
   const heading = info && !info.directed ? label : group.direction === "out" ? `${label} →` : `← ${label}`;
   return el("div", { class: "relation-group" }, [
     el("h4", { class: "relation-heading" }, [
-      el("span", { class: "relation-swatch", attrs: { style: `background:${info?.color ?? "#999"}` } }),
+      swatch("relation-swatch", info?.color ?? "#999"),
       el("span", { text: heading }),
       el("span", { class: "count", text: String(group.edges.length) }),
     ]),
@@ -163,7 +163,7 @@ export function renderEdgeDetail(
   return [
     el("header", { class: "detail-header" }, [
       el("span", { class: "type-chip" }, [
-        el("span", { class: "relation-swatch", attrs: { style: `background:${info?.color ?? "#999"}` } }),
+        swatch("relation-swatch", info?.color ?? "#999"),
         info?.directed === false ? "Relation (both ways)" : "Relation",
       ]),
       el("h2", { class: "detail-title edge-title", attrs: { id: "detail-title" } }, [

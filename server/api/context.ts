@@ -1,4 +1,5 @@
 /** What every route needs: the graph, its search index, the request schemas and the caps. */
+import { graphAsOf } from "../graph/as-of";
 import type { KnowledgeGraph } from "../graph/attributes";
 import type { SearchIndex } from "../graph/search-index";
 import type { Limits, RequestSchemas } from "./request-schemas";
@@ -10,3 +11,7 @@ export interface ApiContext {
   schemas: RequestSchemas;
   limits: Limits;
 }
+
+/** The graph a request sees: the whole one, or the view as of a year. */
+export const graphFor = ({ graph }: ApiContext, asOf: number | undefined): KnowledgeGraph =>
+  asOf === undefined ? graph : graphAsOf(graph, asOf);

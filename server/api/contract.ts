@@ -5,6 +5,11 @@
 import type { SerializedGraph } from "graphology-types";
 import type { NodeType, Relation, RelationInfo, NodeTypeInfo } from "../domain/vocabulary";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../graph/attributes";
+import type { TimelineEvent } from "../graph/timeline";
+
+/** With `?asOf=YEAR`, each figure keeps the points known by then and names the point of that year. */
+export type { FigureAsOf } from "../graph/as-of";
+export type { TimelineEvent };
 
 export type GraphResponse = SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
@@ -99,4 +104,11 @@ export interface Problem {
   instance?: string;
   parameter?: string;
   allowed?: string[];
+}
+
+export interface TimelineResponse {
+  /** Dated entities and relations, earliest first. Undated facts are not events and are not listed. */
+  events: TimelineEvent[];
+  /** First and last year any event touches. */
+  range: { start: number; end: number } | null;
 }

@@ -34,9 +34,10 @@ export function openApiDocument(schemas: RequestSchemas, serverVersion: string) 
   const json = (description: string) => ({ type: "application/json", description });
   const operations: Operation[] = [
     { path: "/api/health", summary: "Status and node/edge counts", query: schemas.none, response: json("{status, dataset, nodes, edges}") },
-    { path: "/api/graph", summary: "The graph in graphology's serialisation, optionally filtered", query: schemas.graph, response: json("{attributes, options, nodes, edges}") },
+    { path: "/api/graph", summary: "The graph in graphology's serialisation, optionally filtered or as of a year", query: schemas.graph, response: json("{attributes, options, nodes, edges}") },
+    { path: "/api/timeline", summary: "Dated entities and relations in order, with their sources", query: schemas.none, response: json("{events, range}") },
     { path: "/api/nodes", summary: "Nodes filtered by type and name, paged", query: schemas.nodes, response: json("{total, items}") },
-    { path: "/api/nodes/{key}", summary: "One node, its degrees and its edges grouped by relation", query: schemas.none, params: schemas.nodeParams, response: json("{key, attributes, degree, inDegree, outDegree, relations}"), notFound: "Unknown node" },
+    { path: "/api/nodes/{key}", summary: "One node, its degrees and its edges grouped by relation", query: schemas.nodeDetail, params: schemas.nodeParams, response: json("{key, attributes, degree, inDegree, outDegree, relations}"), notFound: "Unknown node, or not there in asOf's year" },
     { path: "/api/nodes/{key}/neighbors", summary: "The neighbourhood of a node within 1-3 hops", query: schemas.neighbors, params: schemas.nodeParams, response: json("{center, depth, nodes (with distance), edges, truncated}"), notFound: "Unknown node" },
     { path: "/api/edges", summary: "Edges filtered by relation, source and target, paged", query: schemas.edges, response: json("{total, items}"), notFound: "Unknown source or target" },
     { path: "/api/edges/{key}", summary: "One edge", query: schemas.none, params: schemas.edgeParams, response: json("{key, source, target, attributes}"), notFound: "Unknown edge" },

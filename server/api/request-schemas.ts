@@ -44,12 +44,15 @@ export function requestSchemas(limits: Limits) {
   const direction = z.enum(DIRECTIONS).default("both");
   const type = listOf(NODE_TYPES);
   const relation = listOf(RELATIONS);
+  /** The graph as it stood in that year (see server/graph/as-of.ts). */
+  const asOf = wholeNumber(1900, 2100).optional();
   const page = { limit: wholeNumber(1, limits.maxPage).default(100), offset: wholeNumber(0, 1e12).default(0) };
 
   return {
     nodeParams: z.strictObject({ key: nodeKey }),
     edgeParams: z.strictObject({ key: text(1000) }),
-    graph: z.strictObject({ type, relation }),
+    graph: z.strictObject({ type, relation, asOf }),
+    nodeDetail: z.strictObject({ asOf }),
     nodes: z.strictObject({ type, q: text(200).optional(), ...page }),
     neighbors: z.strictObject({
       depth,
@@ -57,9 +60,10 @@ export function requestSchemas(limits: Limits) {
       relation,
       type,
       limit: wholeNumber(1, limits.maxNeighbors).default(Math.min(500, limits.maxNeighbors)),
+      asOf,
     }),
     edges: z.strictObject({ relation, source: nodeKey.optional(), target: nodeKey.optional(), ...page }),
-    paths: z.strictObject({ from: nodeKey, to: nodeKey, direction, relation }),
+    paths: z.strictObject({ from: nodeKey, to: nodeKey, direction, relation, asOf }),
     search: z.strictObject({ q: text(200), limit: wholeNumber(1, limits.maxSearch).default(10) }),
     exportGexf: z.strictObject({
       type,
@@ -67,6 +71,7 @@ export function requestSchemas(limits: Limits) {
       center: nodeKey.optional(),
       depth,
       direction,
+      asOf,
       /** 1.3 for Gephi, Gephi Lite and networkx 3; 1.2draft for older readers such as networkx 2. */
       version: z.enum(["1.3", "1.2draft"]).default("1.3"),
     }),

@@ -4,8 +4,10 @@ import type { Relation } from "../domain/vocabulary";
 import type { EdgeItem, NodeDetailResponse, NodeSummary, RelationGroup } from "./contract";
 import { NotFoundError } from "./errors";
 
-export function requireNode(graph: KnowledgeGraph, key: string, parameter = "key"): string {
-  if (!graph.hasNode(key)) throw new NotFoundError(`no node with key "${key.slice(0, 200)}"`, parameter);
+export function requireNode(graph: KnowledgeGraph, key: string, parameter = "key", asOf?: number): string {
+  if (!graph.hasNode(key)) {
+    throw new NotFoundError(`no node with key "${key.slice(0, 200)}"${asOf === undefined ? "" : ` in ${asOf}`}`, parameter);
+  }
   return key;
 }
 

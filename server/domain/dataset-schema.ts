@@ -66,7 +66,8 @@ export const figureSchema = z.strictObject({
 /** Plain properties (text, numbers, yes/no) that need no unit or year; backed by the record's sources. */
 const properties = z.record(id, z.union([z.string(), z.number().finite(), z.boolean()]));
 
-const timeSpan = z
+/** Years, inclusive at both ends; an open end means "still so when the source was written". */
+export const timeSpanSchema = z
   .strictObject({
     start: year.optional(),
     end: year.optional(),
@@ -96,6 +97,8 @@ export const nodeSchema = z
     label: z.string().min(1).max(200),
     labelZh: z.string().min(1).max(200).optional(),
     aliases: z.array(z.string().min(1).max(200)).optional(),
+    /** When the entity existed or happened (an event, a report), where the article dates it. */
+    time: timeSpanSchema.optional(),
     ...recordCommon,
   })
   .refine(needsNoteUnlessStated, notePlease);
@@ -107,7 +110,7 @@ export const edgeSchema = z
     source: id,
     target: id,
     relation: z.enum(RELATIONS),
-    time: timeSpan.optional(),
+    time: timeSpanSchema.optional(),
     ...recordCommon,
   })
   .refine(needsNoteUnlessStated, notePlease);
@@ -135,6 +138,7 @@ export const datasetSchema = z.strictObject({
 });
 
 export type Source = z.infer<typeof sourceSchema>;
+export type TimeSpan = z.infer<typeof timeSpanSchema>;
 export type FigurePoint = z.infer<typeof figurePointSchema>;
 export type Figure = z.infer<typeof figureSchema>;
 export type NodeRecord = z.infer<typeof nodeSchema>;

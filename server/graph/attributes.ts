@@ -4,16 +4,11 @@
  */
 import type { AbstractGraph } from "graphology-types";
 import type { Basis, NodeType, Relation } from "../domain/vocabulary";
-import type { DocumentRecord, Figure, Source } from "../domain/dataset-schema";
+import type { DocumentRecord, Figure, Source, TimeSpan } from "../domain/dataset-schema";
 
 export type Properties = Record<string, string | number | boolean>;
 
-export interface TimeSpan {
-  start?: number;
-  end?: number;
-  basis: Basis;
-  note?: string;
-}
+export type { TimeSpan };
 
 export interface NodeAttributes {
   label: string;
@@ -23,6 +18,7 @@ export interface NodeAttributes {
   description: string;
   basis: Basis;
   note?: string;
+  time?: TimeSpan;
   properties: Properties;
   figures: Figure[];
   sources: Source[];

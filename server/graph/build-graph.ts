@@ -22,6 +22,7 @@ export function buildGraph(dataset: Dataset): KnowledgeGraph {
       description: node.description,
       basis: node.basis,
       ...(node.note !== undefined && { note: node.note }),
+      ...(node.time !== undefined && { time: node.time }),
       properties: node.properties ?? {},
       figures: node.figures ?? [],
       sources: node.sources,

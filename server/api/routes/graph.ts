@@ -2,11 +2,13 @@
 import type { Router } from "express";
 import { NODE_TYPE_INFO, NODE_TYPES, RELATION_INFO, RELATIONS } from "../../domain/vocabulary";
 import { selectSubgraph } from "../../graph/select";
-import type { ApiContext } from "../context";
-import type { GraphResponse, HealthResponse, SchemaResponse } from "../contract";
+import { graphFor, type ApiContext } from "../context";
+import type { GraphResponse, HealthResponse, SchemaResponse, TimelineResponse } from "../contract";
+import { timeline } from "../../graph/timeline";
 import { validate } from "../validate";
 
-export function registerGraphRoutes(router: Router, { graph, datasetName, schemas }: ApiContext): void {
+export function registerGraphRoutes(router: Router, context: ApiContext): void {
+  const { graph, datasetName, schemas } = context;
   router.get("/health", (req, res) => {
     validate(schemas.none, req.query);
     const body: HealthResponse = { status: "ok", dataset: datasetName, nodes: graph.order, edges: graph.size };
@@ -14,9 +16,18 @@ export function registerGraphRoutes(router: Router, { graph, datasetName, schema
   });
 
   router.get("/graph", (req, res) => {
-    const { type, relation } = validate(schemas.graph, req.query);
-    const selected = type || relation ? selectSubgraph(graph, { types: type, relations: relation }) : graph;
+    const { type, relation, asOf } = validate(schemas.graph, req.query);
+    const seen = graphFor(context, asOf);
+    const selected = type || relation ? selectSubgraph(seen, { types: type, relations: relation }) : seen;
     const body: GraphResponse = selected.export();
+    res.json(body);
+  });
+
+  router.get("/timeline", (req, res) => {
+    validate(schemas.none, req.query);
+    const events = timeline(graph);
+    const years = events.flatMap((e) => [e.start, e.end]).filter((y): y is number => y !== undefined);
+    const body: TimelineResponse = { events, range: years.length ? { start: Math.min(...years), end: Math.max(...years) } : null };
     res.json(body);
   });
 

@@ -1,12 +1,13 @@
 /** Nodes: listing with filters, one node with its relations, and its neighbourhood. */
 import type { Router } from "express";
 import { neighborhood } from "../../graph/neighborhood";
-import type { ApiContext } from "../context";
+import { graphFor, type ApiContext } from "../context";
 import type { NeighborhoodResponse, NodeListResponse } from "../contract";
 import { validate } from "../validate";
 import { edgeItem, nodeDetail, nodeSummary, requireNode } from "../views";
 
-export function registerNodeRoutes(router: Router, { graph, schemas }: ApiContext): void {
+export function registerNodeRoutes(router: Router, context: ApiContext): void {
+  const { graph, schemas } = context;
   router.get("/nodes", (req, res) => {
     const { type, q, limit, offset } = validate(schemas.nodes, req.query);
     const types = type ? new Set<string>(type) : undefined;
@@ -25,14 +26,16 @@ export function registerNodeRoutes(router: Router, { graph, schemas }: ApiContex
 
   router.get("/nodes/:key", (req, res) => {
     const { key } = validate(schemas.nodeParams, req.params);
-    validate(schemas.none, req.query);
-    res.json(nodeDetail(graph, requireNode(graph, key)));
+    const { asOf } = validate(schemas.nodeDetail, req.query);
+    const seen = graphFor(context, asOf);
+    res.json(nodeDetail(seen, requireNode(seen, key, "key", asOf)));
   });
 
   router.get("/nodes/:key/neighbors", (req, res) => {
     const { key } = validate(schemas.nodeParams, req.params);
     const query = validate(schemas.neighbors, req.query);
-    const found = neighborhood(graph, requireNode(graph, key), {
+    const seen = graphFor(context, query.asOf);
+    const found = neighborhood(seen, requireNode(seen, key, "key", query.asOf), {
       depth: query.depth,
       direction: query.direction,
       relations: query.relation,
@@ -42,8 +45,8 @@ export function registerNodeRoutes(router: Router, { graph, schemas }: ApiContex
     const body: NeighborhoodResponse = {
       center: key,
       depth: query.depth,
-      nodes: found.nodes.map(({ key: node, distance }) => ({ key: node, attributes: graph.getNodeAttributes(node), distance })),
-      edges: found.edges.map((edge) => edgeItem(graph, edge)),
+      nodes: found.nodes.map(({ key: node, distance }) => ({ key: node, attributes: seen.getNodeAttributes(node), distance })),
+      edges: found.edges.map((edge) => edgeItem(seen, edge)),
       truncated: found.truncated,
     };
     res.json(body);

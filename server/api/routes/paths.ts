@@ -1,17 +1,19 @@
 /** Shortest path between two nodes. */
 import type { Router } from "express";
 import { shortestPath } from "../../graph/shortest-path";
-import type { ApiContext } from "../context";
+import { graphFor, type ApiContext } from "../context";
 import type { PathResponse } from "../contract";
 import { HttpError, NotFoundError } from "../errors";
 import { validate } from "../validate";
 import { edgeItem, requireNode } from "../views";
 
-export function registerPathRoutes(router: Router, { graph, schemas, limits }: ApiContext): void {
+export function registerPathRoutes(router: Router, context: ApiContext): void {
+  const { schemas, limits } = context;
   router.get("/paths", (req, res) => {
-    const { from, to, direction, relation } = validate(schemas.paths, req.query);
-    requireNode(graph, from, "from");
-    requireNode(graph, to, "to");
+    const { from, to, direction, relation, asOf } = validate(schemas.paths, req.query);
+    const graph = graphFor(context, asOf);
+    requireNode(graph, from, "from", asOf);
+    requireNode(graph, to, "to", asOf);
     const outcome = shortestPath(graph, from, to, { direction, relations: relation, maxVisited: limits.maxPathVisited });
     if (!outcome.found && outcome.exhausted) {
       throw new HttpError(422, "Search too large", `no path found within ${limits.maxPathVisited} visited nodes; narrow it with relation or direction`);

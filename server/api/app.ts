@@ -4,6 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
+import compression from "compression";
 import express, { Router, type Express, type RequestHandler } from "express";
 import type { KnowledgeGraph } from "../graph/attributes";
 import { SearchIndex } from "../graph/search-index";
@@ -67,6 +68,8 @@ export function createApp(options: AppOptions): Express {
   app.set("json spaces", 0);
   app.use(requestLog(log));
   app.use(securityHeaders());
+  // gzip or brotli when the client accepts it; streamed responses (GEXF) stay streamed.
+  app.use(compression({ threshold: 1024 }));
   app.use(readOnly);
   const cors = corsPolicy({ corsOrigins: options.corsOrigins });
   if (cors) app.use("/api", cors);

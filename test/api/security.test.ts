@@ -39,3 +39,29 @@ describe("CORS", () => {
     expect(other.headers["access-control-allow-origin"]).toBeUndefined();
   });
 });
+
+describe("caching and compression", () => {
+  const app = makeApp();
+  it("compresses large JSON when asked, and answers a repeat with 304", async () => {
+    const first = await request(app).get("/api/graph").set("Accept-Encoding", "gzip").expect(200);
+    expect(first.headers["content-encoding"]).toBe("gzip");
+    expect(first.body.nodes).toHaveLength(49);
+    const etag = first.headers.etag!;
+    expect(etag).toBeTruthy();
+    await request(app).get("/api/graph").set("If-None-Match", etag).expect(304);
+    const filtered = await request(app).get("/api/graph?type=person").expect(200);
+    expect(filtered.headers.etag).not.toBe(etag);
+  });
+
+  it("streams the GEXF export compressed", async () => {
+    const res = await request(app).get("/api/export.gexf").set("Accept-Encoding", "gzip").buffer(true).parse((r, done) => {
+      let text = "";
+      r.setEncoding("utf8");
+      r.on("data", (c: string) => (text += c));
+      r.on("end", () => done(null, text));
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers["content-encoding"]).toBe("gzip");
+    expect(res.body as string).toMatch(/<\/gexf>\s*$/);
+  });
+});

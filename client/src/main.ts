@@ -68,6 +68,7 @@ async function start(): Promise<void> {
   const path = mountPath(byId("path-section"), store, graph, selectNode);
   const details = createDetailsView(byId("sidebar"), byId("sidebar-content"), graph, documents, {
     selectNode,
+    hoverNode: (key) => store.update((s) => actions.hoverNode(s, key)),
     selectEdge: (key) => store.update((s) => actions.selectEdge(s, key)),
     focus: (key) => focusNode(renderer, key),
     neighbourhood: (key) => store.update((s) => actions.openNeighbourhood(s, key)),

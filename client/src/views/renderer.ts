@@ -44,6 +44,9 @@ export function createRenderer(container: HTMLElement, graph: ClientGraph, store
     edgeLabelFont: "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans CJK SC', sans-serif",
     edgeLabelSize: 11,
     edgeLabelColor: { color: "#4b5563" },
+    // Large graphs stay fluid while panning and zooming: edges and labels return when the camera stops.
+    hideEdgesOnMove: graph.size > 3000,
+    hideLabelsOnMove: graph.order > 2000,
     minCameraRatio: 0.05,
     maxCameraRatio: 4,
     stagePadding: 40,

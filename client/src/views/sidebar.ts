@@ -15,6 +15,8 @@ import { basisBadge, renderFigures } from "./figures";
 
 export interface SidebarActions {
   selectNode(key: string): void;
+  /** Pointing at a neighbour in the list highlights it in the graph. */
+  hoverNode(key: string | null): void;
   selectEdge(key: string): void;
   focus(key: string): void;
   neighbourhood(key: string): void;
@@ -44,8 +46,13 @@ function nodeLink(key: string, node: NodeLabel, actions: SidebarActions): HTMLAn
         click: (event) => {
           if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
           event.preventDefault();
+          actions.hoverNode(null);
           actions.selectNode(key);
         },
+        mouseenter: () => actions.hoverNode(key),
+        mouseleave: () => actions.hoverNode(null),
+        focus: () => actions.hoverNode(key),
+        blur: () => actions.hoverNode(null),
       },
     },
     [

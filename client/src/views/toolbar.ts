@@ -90,6 +90,10 @@ export function mountToolbar(context: ToolbarContext): (state: ExplorerState) =>
     const open = document.body.classList.toggle("panel-open");
     panelToggle.setAttribute("aria-expanded", String(open));
   });
+  // On phones the panel is a drawer over the graph: touching the graph closes it.
+  renderer.getContainer().addEventListener("pointerdown", () => {
+    if (document.body.classList.contains("panel-open")) panelToggle.click();
+  });
   byId("sidebar-close").addEventListener("click", () => store.update(actions.clearSelection));
 
   document.addEventListener("keydown", (event) => {

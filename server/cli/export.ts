@@ -1,6 +1,6 @@
 /**
  * `npm run export -- --out FILE.gexf [--data FILE.json] [--type a,b] [--relation r] [--center KEY --depth N]
- * [--direction in|out|both]`: the same GEXF as /api/export.gexf, written without a server.
+ * [--direction in|out|both] [--version 1.3|1.2draft]`: the same GEXF as /api/export.gexf, written without a server.
  */
 import { createWriteStream } from "node:fs";
 import { finished } from "node:stream/promises";
@@ -12,7 +12,7 @@ import { selectSubgraph } from "../graph/select";
 import { loadGraph } from "../load-graph";
 import { parseFlags, UsageError } from "./args";
 
-const USAGE = "usage: npm run export -- --out FILE.gexf [--data FILE.json] [--type T1,T2] [--relation R1,R2] [--center KEY [--depth 1-3] [--direction in|out|both]]";
+const USAGE = "usage: npm run export -- --out FILE.gexf [--data FILE.json] [--type T1,T2] [--relation R1,R2] [--center KEY [--depth 1-3] [--direction in|out|both]] [--version 1.3|1.2draft]";
 
 async function main(): Promise<void> {
   const { out, data, ...selection } = parseFlags(process.argv.slice(2), {
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     center: { type: "string" },
     depth: { type: "string" },
     direction: { type: "string" },
+    version: { type: "string" },
   });
   if (!out) throw new UsageError("--out is required");
   if (selection.center === undefined && (selection.depth !== undefined || selection.direction !== undefined)) {
@@ -34,14 +35,14 @@ async function main(): Promise<void> {
     const issue = parsed.error.issues[0]!;
     throw new UsageError(`--${String(issue.path[0])}: ${issue.message}`);
   }
-  const { type, relation, center, depth, direction } = parsed.data;
+  const { type, relation, center, depth, direction, version } = parsed.data;
 
   const { graph } = await loadGraph(data && path.resolve(data));
   if (center !== undefined && !graph.hasNode(center)) throw new UsageError(`--center: no node with key "${center}"`);
   const selected = type || relation || center ? selectSubgraph(graph, { types: type, relations: relation, center, depth, direction }) : graph;
 
   const file = createWriteStream(out);
-  await writeGexf(selected, file, { description: graph.getAttribute("name") });
+  await writeGexf(selected, file, { description: graph.getAttribute("name"), version });
   file.end();
   await finished(file);
   console.log(`wrote ${out}: ${selected.order} nodes, ${selected.size} edges`);

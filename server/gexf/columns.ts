@@ -1,9 +1,10 @@
 /** Plans the GEXF attribute columns in one pass over the graph: fixed fields, properties and flattened figures. */
+import { RELATION_INFO } from "../domain/vocabulary";
 import type { EdgeAttributes, KnowledgeGraph, NodeAttributes, Properties } from "../graph/attributes";
 import { flattenFigures, slugify } from "./figures";
 import { formatSources } from "./values";
 
-/** The GEXF types this exporter declares; Gephi, graphology and networkx all read them. */
+/** The GEXF types this exporter declares (1.2draft declares liststring as string); Gephi, graphology and networkx all read them. */
 export type GexfType = "string" | "double" | "integer" | "boolean" | "liststring";
 
 export interface Column {
@@ -38,6 +39,13 @@ export const NODE_FIXED_COLUMNS: readonly FixedColumn<NodeAttributes>[] = [
 
 export const EDGE_FIXED_COLUMNS: readonly FixedColumn<EdgeAttributes>[] = [
   { id: "relation", title: "Relation", type: "string", get: (a) => text(a.relation) },
+  // Every edge is written as directed; this keeps what the vocabulary says of symmetric relations (competes_with).
+  {
+    id: "symmetric",
+    title: "Symmetric relation",
+    type: "boolean",
+    get: (a) => RELATION_INFO[a.relation]?.directed === false,
+  },
   { id: "description", title: "Description", type: "string", get: (a) => text(a.description) },
   { id: "basis", title: "Basis", type: "string", get: (a) => text(a.basis) },
   { id: "note", title: "Note", type: "string", get: (a) => text(a.note) },

@@ -1,6 +1,7 @@
-/** The GEXF 1.3 exporter's public surface: the streaming writer and the pure helpers other code reuses. */
+/** The GEXF exporter's public surface (1.3, or 1.2draft for older readers): the streaming writer and pure helpers. */
 export { writeGexf, gexfToString, type GexfOptions } from "./write-gexf";
+export { GEXF_VERSIONS, type GexfVersion } from "./versions";
 export { planColumns, type Column, type GexfColumns, type GexfType } from "./columns";
 export { flattenFigures, slugify, type FlatFigureValue } from "./figures";
-export { formatListString, formatSources, normalizeHexColor } from "./values";
+export { formatListString, formatPipeList, formatSources, normalizeHexColor } from "./values";
 export { escapeXml, stripIllegalXmlChars } from "./xml";

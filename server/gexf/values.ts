@@ -1,4 +1,4 @@
-/** How single values are spelled in GEXF: 1.3 lists, numbers, colours and citations (before XML escaping). */
+/** How single values are spelled in GEXF: lists (1.3 and 1.2draft), numbers, colours and citations (before XML escaping). */
 import type { Source } from "../domain/dataset-schema";
 import { stripIllegalXmlChars } from "./xml";
 
@@ -15,6 +15,16 @@ export function formatListString(items: readonly string[]): string {
     out += NEEDS_QUOTES.test(item) ? `"${item.replace(/[\\"]/g, "\\$&")}"` : item;
   }
   return out + "]";
+}
+
+/**
+ * A list as one 1.2draft `string` value: `a | b, c | 金山云`. 1.2draft's own liststring (`a|b`) cannot quote
+ * a `|`, so the exporter declares lists as text there; this is for people reading the column.
+ */
+export function formatPipeList(items: readonly string[]): string {
+  let out = "";
+  for (let i = 0; i < items.length; i++) out += (i > 0 ? " | " : "") + stripIllegalXmlChars(items[i]!);
+  return out;
 }
 
 /** A number as GEXF readers parse it, or undefined for NaN/±Infinity (which are then left out). */
@@ -47,9 +57,13 @@ export function normalizeHexColor(color: unknown): string {
   return FALLBACK_COLOR;
 }
 
-/** The viz:color element for a colour: `hex` for GEXF 1.3 readers, r/g/b for readers that predate it. */
-export function vizColor(color: unknown): string {
+/**
+ * The viz:color element for a colour: r/g/b, which every reader takes, plus `hex` for GEXF 1.3 readers
+ * (`withHex` false for 1.2draft, whose schema has no `hex`).
+ */
+export function vizColor(color: unknown, withHex = true): string {
   const hex = normalizeHexColor(color);
   const rgb = parseInt(hex.slice(1), 16);
-  return `<viz:color r="${rgb >> 16}" g="${(rgb >> 8) & 255}" b="${rgb & 255}" hex="${hex}"/>`;
+  const channels = `<viz:color r="${rgb >> 16}" g="${(rgb >> 8) & 255}" b="${rgb & 255}"`;
+  return withHex ? `${channels} hex="${hex}"/>` : `${channels}/>`;
 }

@@ -1,4 +1,14 @@
-/** Streams a knowledge graph as a GEXF 1.3 document (static, mixed directed/undirected) for Gephi and others. */
+/**
+ * Streams a knowledge graph as a static GEXF document in which every edge is directed: the graph is a directed
+ * multigraph, and networkx refuses mixed graphs. Relations the vocabulary calls symmetric (competes_with) stay
+ * directed edges, flagged by the boolean edge column `symmetric` ("Symmetric relation").
+ *
+ * Two flavours (`version`), each valid against its official XSD:
+ * - "1.3", the default: for Gephi, Gephi Lite (graphology-gexf) and networkx 3 (a plain `nx.read_gexf(path)`
+ *   gives a MultiDiGraph). Parallel edges of one relation get distinct `kind`s so Gephi keeps them apart.
+ * - "1.2draft": for readers that only know 1.2draft, such as Debian's networkx 2.8 (it finds no graph in a 1.3
+ *   file). No `kind` (not in 1.2draft), r/g/b colours without `hex`, `z="0"` on positions, lists as text `a | b`.
+ */
 import { Writable } from "node:stream";
 import { RELATION_INFO } from "../domain/vocabulary";
 import type { EdgeAttributes, KnowledgeGraph, NodeAttributes } from "../graph/attributes";
@@ -6,6 +16,7 @@ import { attvaluesXml } from "./attvalues";
 import { planColumns, type Column, type ColumnSet } from "./columns";
 import { ChunkSink, type Output } from "./sink";
 import { formatNumber, vizColor } from "./values";
+import { gexfFlavour, type GexfFlavour, type GexfVersion } from "./versions";
 import { escapeXml } from "./xml";
 
 export interface GexfOptions {
@@ -15,13 +26,23 @@ export interface GexfOptions {
   description?: string;
   /** `lastmodifieddate` as YYYY-MM-DD; default today (UTC). Set it for byte-identical exports. */
   lastModifiedDate?: string;
+  /**
+   * "1.3" (default): `kind` on edges, `hex` colours, `[a, b]` lists. "1.2draft": for readers that only know
+   * 1.2draft (Debian's networkx 2.8): no `kind` (so Gephi merges parallel edges of one relation), r/g/b colours
+   * only, lists as a string `a | b`.
+   */
+  version?: GexfVersion;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * Writes `graph` to `out` as GEXF 1.3 in batches, waiting for 'drain' when `out` is full, so a large graph
- * never sits in memory as one document. Two passes: one to plan the columns, one to write.
+ * Writes `graph` to `out` as GEXF (1.3 unless `options.version` says 1.2draft) in batches, waiting for 'drain'
+ * when `out` is full, so a large graph never sits in memory as one document. Two passes: one to plan the
+ * columns, one to write.
+ *
+ * The graph is `defaultedgetype="directed"` and every edge `type="directed"`, so networkx reads it as a
+ * (Multi)DiGraph with a plain `read_gexf` (it refuses mixed graphs), and Gephi keeps every edge.
  *
  * It never ends `out` (the caller does). If `out` is destroyed or closed meanwhile (an HTTP client went
  * away), it stops writing and resolves; if `out` emits an error meanwhile, it rejects with that error.
@@ -29,14 +50,15 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export async function writeGexf(graph: KnowledgeGraph, out: Output, options: GexfOptions = {}): Promise<void> {
   const date = options.lastModifiedDate ?? new Date().toISOString().slice(0, 10);
   if (!DATE.test(date)) throw new Error(`server/gexf/write-gexf: lastModifiedDate must be YYYY-MM-DD, got "${date}".`);
+  const flavour = gexfFlavour(options.version ?? "1.3");
   const columns = planColumns(graph);
   const sink = new ChunkSink(out);
   try {
-    sink.push(header(graph, columns.node.columns(), columns.edge.columns(), options, date), false);
+    sink.push(header(graph, columns.node.columns(), columns.edge.columns(), options, date, flavour), false);
     sink.push(`    <nodes count="${graph.order}">\n`, false);
     await sink.flush();
     for (const { node, attributes } of graph.nodeEntries()) {
-      if (sink.push(nodeXml(node, attributes, columns.node))) {
+      if (sink.push(nodeXml(node, attributes, columns.node, flavour))) {
         await sink.flush();
         if (sink.stopped) break;
       }
@@ -44,9 +66,12 @@ export async function writeGexf(graph: KnowledgeGraph, out: Output, options: Gex
     sink.push(`    </nodes>\n    <edges count="${graph.size}">\n`, false);
     for (const { edge, attributes, source, target } of graph.edgeEntries()) {
       if (sink.stopped) break;
-      const directed = RELATION_INFO[attributes.relation]?.directed ?? graph.isDirected(edge);
-      const kind = kindOf(graph, edge, source, target, attributes.relation, directed);
-      if (sink.push(edgeXml(edge, source, target, directed, kind, attributes, columns.edge))) await sink.flush();
+      let kind = "";
+      if (flavour.kind) {
+        const symmetric = RELATION_INFO[attributes.relation]?.directed === false;
+        kind = kindOf(graph, edge, source, target, attributes.relation, symmetric);
+      }
+      if (sink.push(edgeXml(edge, source, target, kind, attributes, columns.edge, flavour))) await sink.flush();
     }
     sink.push("    </edges>\n  </graph>\n</gexf>\n", false);
     await sink.flush();
@@ -76,58 +101,71 @@ function header(
   edgeColumns: Column[],
   options: GexfOptions,
   date: string,
+  flavour: GexfFlavour,
 ): string {
   const name = graph.getAttribute("name");
   const about = graph.getAttribute("description");
   const description = options.description ?? [name, about].filter(Boolean).join(": ");
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">\n' +
+    flavour.root +
+    "\n" +
     `  <meta lastmodifieddate="${date}">\n` +
     `    <creator>${escapeXml(options.creator ?? "kg-explorer")}</creator>\n` +
     (description ? `    <description>${escapeXml(description)}</description>\n` : "") +
     "  </meta>\n" +
-    // No defaultedgetype: every edge says its own type, which Gephi needs for a mixed graph.
-    '  <graph mode="static">\n' +
-    declarations("node", nodeColumns) +
-    declarations("edge", edgeColumns)
+    // Directed throughout: networkx (2 and 3) refuses a mixed graph, and Gephi drops edges whose type
+    // disagrees with defaultedgetype.
+    '  <graph mode="static" defaultedgetype="directed">\n' +
+    declarations("node", nodeColumns, flavour) +
+    declarations("edge", edgeColumns, flavour)
   );
 }
 
-function declarations(kind: "node" | "edge", columns: Column[]): string {
+function declarations(kind: "node" | "edge", columns: Column[], flavour: GexfFlavour): string {
   let out = `    <attributes class="${kind}">\n`;
   for (const column of columns) {
-    out += `      <attribute id="${escapeXml(column.id)}" title="${escapeXml(column.title)}" type="${column.type}"/>\n`;
+    const type = flavour.declaredType(column.type);
+    out += `      <attribute id="${escapeXml(column.id)}" title="${escapeXml(column.title)}" type="${type}"/>\n`;
   }
   return out + "    </attributes>\n";
 }
 
-// A graph has a handful of colours: spell each viz:color once.
+// A graph has a handful of colours: spell each viz:color once (per flavour: 1.2draft has no hex).
 const colorCache = new Map<string, string>();
-function cachedVizColor(color: string): string {
-  let xml = colorCache.get(color);
+function cachedVizColor(color: string, flavour: GexfFlavour): string {
+  const cacheKey = flavour.hexColor ? color : "rgb:" + color;
+  let xml = colorCache.get(cacheKey);
   if (xml === undefined) {
-    xml = vizColor(color);
-    if (colorCache.size < 1024) colorCache.set(color, xml);
+    xml = vizColor(color, flavour.hexColor);
+    if (colorCache.size < 1024) colorCache.set(cacheKey, xml);
   }
   return xml;
 }
 
-function nodeXml(key: string, attributes: NodeAttributes, columns: ColumnSet<NodeAttributes>): string {
+function nodeXml(
+  key: string,
+  attributes: NodeAttributes,
+  columns: ColumnSet<NodeAttributes>,
+  flavour: GexfFlavour,
+): string {
   let xml = '      <node id="' + escapeXml(key) + '"';
   if (attributes.label) xml += ' label="' + escapeXml(attributes.label) + '"';
-  xml += ">" + attvaluesXml(columns, attributes) + cachedVizColor(attributes.color);
+  xml += ">" + attvaluesXml(columns, attributes, flavour) + cachedVizColor(attributes.color, flavour);
   const size = attributes.size;
   if (Number.isFinite(size) && size > 0) xml += '<viz:size value="' + formatNumber(size) + '"/>';
   const x = formatNumber(attributes.x);
   const y = formatNumber(attributes.y);
-  if (x !== undefined && y !== undefined) xml += '<viz:position x="' + x + '" y="' + y + '"/>';
+  if (x !== undefined && y !== undefined) {
+    xml += '<viz:position x="' + x + '" y="' + y + (flavour.positionZ ? '" z="0"/>' : '"/>');
+  }
   return xml + "</node>\n";
 }
 
 /**
- * The edge's `kind`: its relation, or `<relation>_<n>` for the n-th edge (by key) of one relation between the
- * same two nodes, as Gephi merges parallel edges of one kind into one (summing weights).
+ * The edge's `kind` (1.3 only): its relation, or `<relation>_<n>` for the n-th edge (by key) of one relation
+ * between the same two nodes, as Gephi merges parallel edges of one kind into one (summing weights). For a
+ * symmetric relation, b-a counts as parallel to a-b.
  */
 function kindOf(
   graph: KnowledgeGraph,
@@ -135,15 +173,15 @@ function kindOf(
   source: string,
   target: string,
   relation: string,
-  directed: boolean,
+  symmetric: boolean,
 ): string {
   let rank = 1;
   const count = (other: string, attributes: EdgeAttributes) => {
     if (other < edge && attributes.relation === relation) rank++;
   };
-  // graphology's forEachEdge(s, t) runs both ways: only an undirected relation's b-a is parallel to a-b.
+  // graphology's forEachEdge(s, t) runs both ways: only a symmetric relation's b-a is parallel to a-b.
   graph.forEachOutEdge(source, target, count);
-  if (!directed && source !== target) graph.forEachInEdge(source, target, count);
+  if (symmetric && source !== target) graph.forEachInEdge(source, target, count);
   return rank === 1 ? relation : `${relation}_${rank}`;
 }
 
@@ -151,10 +189,10 @@ function edgeXml(
   key: string,
   source: string,
   target: string,
-  directed: boolean,
   kind: string,
   attributes: EdgeAttributes,
   columns: ColumnSet<EdgeAttributes>,
+  flavour: GexfFlavour,
 ): string {
   // No weight: it defaults to 1, and Gephi drops weight-0 edges. `kind` keeps parallel relations apart.
   let xml =
@@ -164,10 +202,10 @@ function edgeXml(
     escapeXml(source) +
     '" target="' +
     escapeXml(target) +
-    (directed ? '" type="directed"' : '" type="undirected"');
+    '" type="directed"';
   if (attributes.label) xml += ' label="' + escapeXml(attributes.label) + '"';
   if (kind) xml += ' kind="' + escapeXml(kind) + '"';
-  xml += ">" + attvaluesXml(columns, attributes) + cachedVizColor(attributes.color);
+  xml += ">" + attvaluesXml(columns, attributes, flavour) + cachedVizColor(attributes.color, flavour);
   const size = attributes.size;
   if (Number.isFinite(size) && size > 0) xml += '<viz:thickness value="' + formatNumber(size) + '"/>';
   return xml + "</edge>\n";

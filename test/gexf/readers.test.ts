@@ -1,25 +1,23 @@
-/** Round trips through the real readers: the official XSD (xmllint), graphology-gexf (Gephi Lite) and networkx. */
+/** GEXF 1.3 round trips: the official XSD (xmllint) and graphology-gexf (Gephi Lite). networkx: networkx.test.ts. */
 import path from "node:path";
+import { MultiDirectedGraph } from "graphology";
+import { parse } from "graphology-gexf";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadDataset } from "../../server/domain/load-dataset";
 import { RELATION_INFO } from "../../server/domain/vocabulary";
 import type { EdgeAttributes, KnowledgeGraph, NodeAttributes } from "../../server/graph/attributes";
 import { buildGraph } from "../../server/graph/build-graph";
-import { planColumns } from "../../server/gexf/columns";
 import { flattenFigures } from "../../server/gexf/figures";
 import { gexfToString } from "../../server/gexf/write-gexf";
 import { makeGraph, WEIRD_LABEL_CLEAN } from "./_fixtures";
 import {
   checkReferences,
-  networkxAvailability,
   readWithGraphology,
-  readWithNetworkx,
   repoRoot,
   requireTool,
   runValidator,
   validatorAvailability,
   writeTemp,
-  type NetworkxReading,
 } from "./_readers";
 
 const DATE = "2024-04-01";
@@ -75,6 +73,7 @@ function expectedEdge(a: EdgeAttributes, rank: number): Record<string, unknown> 
     label: a.label,
     kind: rank > 1 ? `${a.relation}_${rank}` : a.relation,
     relation: a.relation,
+    symmetric: RELATION_INFO[a.relation].directed === false,
     description: a.description,
     basis: a.basis,
     ...(a.note && { note: a.note }),
@@ -100,19 +99,18 @@ describe("GEXF 1.3 schema", () => {
 
   it("fails the validator on a broken file (the check can fail)", (ctx) => {
     requireTool(validatorAvailability(), ctx.skip);
-    const broken = writeTemp(
-      "broken.gexf",
-      xml.replace('<graph mode="static">', '<graph mode="static" defaultedgetype="sideways">'),
-    );
+    const broken = writeTemp("broken.gexf", xml.replace('defaultedgetype="directed"', 'defaultedgetype="sideways"'));
     expect(runValidator(broken).status).not.toBe(0);
   });
 
-  it("has the 1.3 header, a mixed graph and no schemaLocation", () => {
+  it("has the 1.3 header, a directed graph of directed edges only and no schemaLocation", () => {
     expect(xml).toContain('<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">');
     expect(xml).toContain(`<meta lastmodifieddate="${DATE}">`);
     expect(xml).toContain("<creator>kg-explorer</creator>");
-    expect(xml).toContain('<graph mode="static">');
-    expect(xml).not.toMatch(/defaultedgetype|schemaLocation|NaN|Infinity|weight=/);
+    expect(xml).toContain('<graph mode="static" defaultedgetype="directed">');
+    const edgeTypes = [...xml.matchAll(/<edge [^>]*?type="([^"]*)"/g)].map((m) => m[1]);
+    expect(edgeTypes).toEqual(Array(graph.size).fill("directed"));
+    expect(xml).not.toMatch(/undirected|mutual|schemaLocation|NaN|Infinity|weight=/);
     expect(xml).toContain("金山云"); // raw UTF-8, not character references
   });
 
@@ -133,15 +131,16 @@ describe("graphology-gexf (Gephi Lite's reader)", () => {
     });
   });
 
-  it("reads every edge with its ends, label, kind, direction and attributes", () => {
+  it("reads every edge, directed, with its ends, label, kind and attributes (symmetric ones flagged)", () => {
     const parsed = readWithGraphology(xml);
-    expect(parsed.type).toBe("mixed");
     expect(parsed.multi).toBe(true);
     expect(parsed.size).toBe(graph.size);
+    // A directed-only graph: graphology-gexf fills a MultiDirectedGraph without complaint.
+    expect((parse(MultiDirectedGraph, xml) as MultiDirectedGraph).size).toBe(graph.size);
     graph.forEachEdge((key, attributes, source, target) => {
       expect(parsed.source(key)).toBe(source);
       expect(parsed.target(key)).toBe(target);
-      expect(parsed.isUndirected(key), key).toBe(!RELATION_INFO[attributes.relation].directed);
+      expect(parsed.isDirected(key), key).toBe(true);
       const rank = key === "xiaomi-invests-2021" ? 2 : 1;
       expect(parsed.getEdgeAttributes(key), key).toEqual(expectedEdge(attributes, rank));
     });
@@ -174,80 +173,9 @@ describe("graphology-gexf (Gephi Lite's reader)", () => {
     const kinds = parsed.edges("xiaomi", "kingsoft-cloud").map((e) => parsed.getEdgeAttribute(e, "kind"));
     expect(kinds.sort()).toEqual(["customer_of", "holds_stake_in", "invested_in", "invested_in_2"]);
     expect(parsed.getEdgeAttribute("kingsoft-cloud__competes_with__alibaba-cloud", "time_start")).toBe(2013);
+    expect(parsed.getEdgeAttribute("kingsoft-cloud__competes_with__alibaba-cloud", "symmetric")).toBe(true);
+    expect(parsed.getEdgeAttribute("lei-jun__chairs__kingsoft-cloud", "symmetric")).toBe(false);
     expect(parsed.getEdgeAttribute("lei-jun__chairs__kingsoft-cloud", "prop_since_founding")).toBe(false);
-  });
-});
-
-describe("networkx (Debian python3-networkx)", () => {
-  let reading: NetworkxReading;
-  const read = (skip: (note?: string) => void) => {
-    requireTool(networkxAvailability(), skip);
-    reading ??= readWithNetworkx(file);
-    return reading;
-  };
-
-  it("cannot read GEXF 1.3 or mixed graphs as it comes (what a networkx user meets)", (ctx) => {
-    const { plain, with13, version } = read(ctx.skip);
-    console.info(
-      `networkx ${version}: read_gexf → ${plain.error ?? "ok"}; with 1.3 registered → ${with13.error ?? "ok"}`,
-    );
-    // If a later networkx reads the file as it is, this fails and the report on networkx should be updated.
-    expect(plain).toEqual({ ok: false, error: "NetworkXError: No <graph> element in GEXF file." });
-    expect(with13).toEqual({ ok: false, error: "NetworkXError: Directed edge found in undirected graph." });
-  });
-
-  it("reads every node and edge, parallel edges kept, with the 1.3 + mixed-graph recipe", (ctx) => {
-    const { graph: g } = read(ctx.skip);
-    expect(g.class).toBe("MultiDiGraph");
-    expect(Object.keys(g.nodes).sort()).toEqual(graph.nodes().sort());
-    expect(g.edges.map((e) => e.key).sort()).toEqual(graph.edges().sort());
-    const parallel = g.edges.filter((e) => e.source === "xiaomi" && e.target === "kingsoft-cloud");
-    expect(parallel.map((e) => e.data.label).sort()).toEqual([
-      "holds a stake in",
-      "invested in",
-      "invested in",
-      "is a customer of",
-    ]);
-    const competes = g.edges.find((e) => e.key === "kingsoft-cloud__competes_with__alibaba-cloud")!;
-    expect(competes.data.type).toBe("undirected");
-    expect(g.edges.filter((e) => e.data.type === "directed")).toHaveLength(graph.size - 1);
-  });
-
-  it("keys attributes by title and types them as declared", (ctx) => {
-    const { graph: g } = read(ctx.skip);
-    const titles = Object.fromEntries(
-      planColumns(graph)
-        .node.columns()
-        .map((c) => [c.id, c.title]),
-    );
-    const ksc = g.nodes["kingsoft-cloud"]!;
-    expect(ksc.data.label).toBe("Kingsoft Cloud");
-    expect(ksc.data[titles.labelZh!]).toBe("金山云");
-    expect(ksc.data["Listed"]).toBe(true);
-    expect(ksc.types["Listed"]).toBe("bool");
-    expect(ksc.data["Revenue 2023 (CNY)"]).toBe(7.01e9);
-    expect(ksc.types["Revenue 2023 (CNY)"]).toBe("float");
-    expect(ksc.data["Net loss 2023 (min, CNY)"]).toBe(2e9);
-    // networkx returns liststring unparsed, as the raw GEXF text.
-    expect(ksc.types["Aliases"]).toBe("str");
-    expect(ksc.data["Aliases"]).toBe(
-      '[KSYUN, "Kingsoft Cloud Holdings, Ltd.", 金山云控股, "say \\"cloud\\"", "back\\\\slash", "(ksc)"]',
-    );
-    expect(ksc.data.viz).toEqual({
-      color: { r: 230, g: 85, b: 13, a: 1 },
-      size: graph.getNodeAttribute("kingsoft-cloud", "size"),
-      position: {
-        x: graph.getNodeAttribute("kingsoft-cloud", "x"),
-        y: graph.getNodeAttribute("kingsoft-cloud", "y"),
-        z: 0,
-      },
-    });
-    expect(g.nodes["weird"]!.data.label).toBe(WEIRD_LABEL_CLEAN);
-    const competes = g.edges.find((e) => e.key === "kingsoft-cloud__competes_with__alibaba-cloud")!;
-    expect(competes.data["Start year"]).toBe(2013);
-    expect(competes.types["Start year"]).toBe("int");
-    expect(competes.data.id).toBe(competes.key);
-    expect(competes.data).not.toHaveProperty("weight");
   });
 });
 
@@ -259,7 +187,8 @@ describe("the real dataset", () => {
     const parsed = readWithGraphology(realXml);
     expect([parsed.order, parsed.size]).toEqual([real.order, real.size]);
     real.forEachEdge((key, attributes) => {
-      expect(parsed.isUndirected(key), key).toBe(!RELATION_INFO[attributes.relation].directed);
+      expect(parsed.isDirected(key), key).toBe(true);
+      expect(parsed.getEdgeAttribute(key, "symmetric"), key).toBe(!RELATION_INFO[attributes.relation].directed);
     });
     requireTool(validatorAvailability(), ctx.skip);
     const result = runValidator(writeTemp("real.gexf", realXml));

@@ -4,7 +4,7 @@ import type { Figure } from "../../server/domain/dataset-schema";
 import { formatValue } from "../../server/gexf/attvalues";
 import { planColumns } from "../../server/gexf/columns";
 import { flattenFigures, slugify } from "../../server/gexf/figures";
-import { formatListString, formatSources, normalizeHexColor, vizColor } from "../../server/gexf/values";
+import { formatListString, formatPipeList, formatSources, normalizeHexColor, vizColor } from "../../server/gexf/values";
 import { escapeXml, stripIllegalXmlChars } from "../../server/gexf/xml";
 import { makeGraph } from "./_fixtures";
 
@@ -74,6 +74,25 @@ describe("single values", () => {
 
   it("writes viz:color with hex and matching r/g/b", () => {
     expect(vizColor("#e6550d")).toBe('<viz:color r="230" g="85" b="13" hex="#e6550d"/>');
+  });
+
+  it("writes viz:color with r/g/b only for 1.2draft", () => {
+    expect(vizColor("#E6550D", false)).toBe('<viz:color r="230" g="85" b="13"/>');
+  });
+
+  it.each<[string[], string]>([
+    [[], ""],
+    [["a"], "a"],
+    [["a", "b, c", "金山云"], "a | b, c | 金山云"],
+    [["bad\u0001char", 'say "hi"'], 'badchar | say "hi"'],
+  ])("formatPipeList(%j) → %j (1.2draft lists, as text)", (items, expected) => {
+    expect(formatPipeList(items)).toBe(expected);
+  });
+
+  it("formats lists by version", () => {
+    expect(formatValue("liststring", ["a", "b, c"])).toBe('[a, "b, c"]');
+    expect(formatValue("string", ["a", "b, c"], "1.2draft")).toBe("a | b, c");
+    expect(formatValue("string", "x", "1.2draft")).toBe("x");
   });
 
   it("formats sources as a readable list", () => {
@@ -210,6 +229,9 @@ describe("planColumns", () => {
     expect(typeOf(nodeColumns, "aliases")).toBe("liststring");
     expect(typeOf(edgeColumns, "time_start")).toBe("integer");
     expect(typeOf(edgeColumns, "prop_since_founding")).toBe("boolean");
+    expect(edgeColumns.find((c) => c.id === "symmetric")).toEqual(
+      expect.objectContaining({ title: "Symmetric relation", type: "boolean" }),
+    );
     expect(typeOf(edgeColumns, "fig_revenue_share_early_days_min")).toBe("double");
   });
 

@@ -47,10 +47,14 @@ describe("writeGexf elements", () => {
     expect(stake).not.toContain("time_");
     expect(stake).not.toContain("weight=");
     expect(stake).toContain('type="directed" label="holds a stake in" kind="holds_stake_in"');
-    expect(element(xml, "edge", "kingsoft-cloud__competes_with__alibaba-cloud")).toContain('type="undirected"');
+    // A symmetric relation is still a directed edge in the file; the `symmetric` column says what it is.
+    const competes = element(xml, "edge", "kingsoft-cloud__competes_with__alibaba-cloud");
+    expect(competes).toContain('type="directed" label="competes with" kind="competes_with"');
+    expect(competes).toContain('<attvalue for="symmetric" value="true"/>');
+    expect(stake).toContain('<attvalue for="symmetric" value="false"/>');
   });
 
-  it("gives same-relation parallel edges distinct kinds, counting both ways for undirected ones", async () => {
+  it("gives same-relation parallel edges distinct kinds, counting both ways for symmetric ones", async () => {
     const raw = rawDataset() as { edges: Record<string, unknown>[] };
     const edge = (source: string, target: string, relation: string) => ({
       source,
@@ -65,7 +69,7 @@ describe("writeGexf elements", () => {
     );
     const xml = await gexfToString(makeGraph(raw), OPTIONS);
     const kind = (id: string) => /kind="([^"]+)"/.exec(element(xml, "edge", id))?.[1];
-    // Gephi would merge the two undirected competes_with edges (same pair, same kind) into one.
+    // Symmetric relations: both ways are one tie, so the two competes_with edges get distinct kinds too.
     expect(kind("alibaba-cloud__competes_with__kingsoft-cloud")).toBe("competes_with");
     expect(kind("kingsoft-cloud__competes_with__alibaba-cloud")).toBe("competes_with_2");
     // Opposite directed edges are not parallel.

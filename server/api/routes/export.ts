@@ -1,4 +1,4 @@
-/** GEXF 1.3 download of the whole graph or a selection of it, streamed as it is written. */
+/** GEXF download (1.3, or `?version=1.2draft` for older readers) of the whole graph or a selection, streamed as written. */
 import type { Router } from "express";
 import { writeGexf } from "../../gexf/write-gexf";
 import { selectSubgraph } from "../../graph/select";
@@ -9,7 +9,7 @@ import { requireNode } from "../views";
 
 export function registerExportRoutes(router: Router, { graph, datasetName, schemas, limits }: ApiContext): void {
   router.get("/export.gexf", async (req, res) => {
-    const { type, relation, center, depth, direction } = validate(schemas.exportGexf, req.query);
+    const { type, relation, center, depth, direction, version } = validate(schemas.exportGexf, req.query);
     if (center === undefined && (req.query.depth !== undefined || req.query.direction !== undefined)) {
       throw new ValidationError(req.query.depth !== undefined ? "depth" : "direction", "depth and direction apply only with center");
     }
@@ -19,7 +19,7 @@ export function registerExportRoutes(router: Router, { graph, datasetName, schem
     res.status(200);
     res.attachment(exportFileName(datasetName, center, depth));
     res.type("application/gexf+xml; charset=utf-8");
-    await writeGexf(selected, res, { description: graph.getAttribute("name") });
+    await writeGexf(selected, res, { description: graph.getAttribute("name"), version });
     res.end();
   });
 }

@@ -113,6 +113,14 @@ describe.skipIf(reason !== null)("explorer page (embedded dataset)", () => {
     expect(two.nodes).toBeGreaterThan(one.nodes);
     expect(page.url()).toContain("hood=lei-jun");
     expect(page.url()).toContain("depth=2");
+    await page.locator("#hood-relations summary").click();
+    await page.locator('input[data-hood-relation="founded"]').check();
+    await expect.poll(() => page.url()).toContain("hoodrel=founded");
+    await expect.poll(async () => (await shownCounts(page)).nodes).toBeLessThan(two.nodes);
+    expect(await page.locator("#hood-relations summary").textContent()).toBe("Only: founded");
+    await page.locator("#hood-direction").selectOption("in");
+    await expect.poll(() => page.url()).toContain("dir=in");
+    await expect.poll(() => shownCounts(page)).toEqual({ nodes: 1, edges: 0 });
     await page.locator("#hood-clear").click();
     await expect.poll(() => shownCounts(page)).toEqual(all);
     expect(problems).toEqual([]);

@@ -1,6 +1,6 @@
 /**
  * The neighbourhood panel: show only what lies within 1, 2 or 3 hops of the selected entity
- * (/api/nodes/:key/neighbors), following relations out, in or both ways, all relations or one.
+ * (/api/nodes/:key/neighbors), following relations out, in or both ways, through all relations or chosen ones.
  */
 import type { SchemaResponse } from "../../../server/api/contract";
 import { isRelation } from "../../../server/domain/vocabulary";
@@ -8,7 +8,7 @@ import * as actions from "../core/state/actions";
 import type { Store } from "../core/state/store";
 import { DEPTHS, type Depth, type Direction, type ExplorerState } from "../core/state/types";
 import type { ClientGraph } from "../core/graph/load";
-import { el } from "./dom";
+import { el, swatch } from "./dom";
 
 const DIRECTION_LABELS: Record<Direction, string> = { both: "Both ways", out: "Outgoing", in: "Incoming" };
 
@@ -29,9 +29,42 @@ export function mountNeighbourhood(
     { attrs: { id: "hood-direction", "aria-label": "Direction" }, on: { change: () => apply() } },
     (Object.keys(DIRECTION_LABELS) as Direction[]).map((d) => el("option", { text: DIRECTION_LABELS[d], attrs: { value: d } })),
   );
-  const relation = el("select", { attrs: { id: "hood-relation", "aria-label": "Relation" }, on: { change: () => apply() } }, [
-    el("option", { text: "All relations", attrs: { value: "" } }),
-    ...schema.relations.filter((r) => r.count > 0).map((r) => el("option", { text: r.label, attrs: { value: r.relation } })),
+  const relationBoxes = schema.relations
+    .filter((r) => r.count > 0)
+    .map((r) =>
+      el("input", {
+        attrs: { type: "checkbox", value: r.relation, "data-hood-relation": r.relation },
+        on: { change: () => apply() },
+      }),
+    );
+  const relationSummary = el("summary", { text: "All relations" });
+  const relationPicker = el("details", { class: "relation-picker", attrs: { id: "hood-relations" } }, [
+    relationSummary,
+    el(
+      "ul",
+      { class: "filter-list" },
+      relationBoxes.map((box) => {
+        const info = schema.relations.find((r) => r.relation === box.value);
+        return el("li", {}, [
+          el("label", { class: "filter-row" }, [
+            box,
+            swatch("relation-swatch", info?.color ?? "#999"),
+            el("span", { class: "filter-label", text: info?.label ?? box.value }),
+          ]),
+        ]);
+      }),
+    ),
+    el("button", {
+      class: "link-button",
+      text: "Any relation",
+      attrs: { type: "button" },
+      on: {
+        click: () => {
+          for (const box of relationBoxes) box.checked = false;
+          apply();
+        },
+      },
+    }),
   ]);
   const show = el("button", {
     class: "primary",
@@ -56,7 +89,7 @@ export function mountNeighbourhood(
     direction: direction.value as Direction,
     relations: relationsValue(),
   });
-  const relationsValue = () => (isRelation(relation.value) ? [relation.value] : []);
+  const relationsValue = () => relationBoxes.filter((box) => box.checked).map((box) => box.value).filter(isRelation);
   const apply = () => {
     const hood = store.get().neighbourhood;
     if (hood) store.update((s) => actions.openNeighbourhood(s, hood.center, options()));
@@ -72,7 +105,8 @@ export function mountNeighbourhood(
         depthInputs.map((input, i) => el("label", { attrs: { for: input.id } }, [input, el("span", { text: String(DEPTHS[i]) })])),
       ),
     ]),
-    el("div", { class: "control-row" }, [direction, relation]),
+    el("div", { class: "control-row" }, [direction]),
+    relationPicker,
     el("div", { class: "control-row" }, [show, reset]),
     status,
   );
@@ -83,8 +117,11 @@ export function mountNeighbourhood(
     if (hood) {
       for (const input of depthInputs) input.checked = Number(input.value) === hood.depth;
       direction.value = hood.direction;
-      relation.value = hood.relations.length === 1 ? (hood.relations[0] ?? "") : "";
+      for (const box of relationBoxes) box.checked = (hood.relations as string[]).includes(box.value);
     }
+    const chosen = relationsValue();
+    relationSummary.textContent =
+      chosen.length === 0 ? "All relations" : chosen.length === 1 ? `Only: ${schema.relations.find((r) => r.relation === chosen[0])?.label}` : `${chosen.length} relations`;
     show.disabled = selected === null || hood?.center === selected;
     show.textContent = selected ? `Show neighbourhood of ${graph.getNodeAttribute(selected, "label")}` : "Show neighbourhood";
     reset.hidden = hood === null;

@@ -8,14 +8,15 @@ import path from "node:path";
 import { DEFAULT_LIMITS, requestSchemas } from "../api/request-schemas";
 import { DatasetError } from "../domain/load-dataset";
 import { writeGexf } from "../gexf/write-gexf";
+import { graphAsOf } from "../graph/as-of";
 import { selectSubgraph } from "../graph/select";
 import { loadGraph } from "../load-graph";
 import { parseFlags, UsageError } from "./args";
 
-const USAGE = "usage: npm run export -- --out FILE.gexf [--data FILE.json] [--type T1,T2] [--relation R1,R2] [--center KEY [--depth 1-3] [--direction in|out|both]] [--version 1.3|1.2draft]";
+const USAGE = "usage: npm run export -- --out FILE.gexf [--data FILE.json] [--type T1,T2] [--relation R1,R2] [--center KEY [--depth 1-3] [--direction in|out|both]] [--as-of YEAR] [--version 1.3|1.2draft]";
 
 async function main(): Promise<void> {
-  const { out, data, ...selection } = parseFlags(process.argv.slice(2), {
+  const { out, data, "as-of": asOfFlag, ...rest } = parseFlags(process.argv.slice(2), {
     out: { type: "string" },
     data: { type: "string" },
     type: { type: "string" },
@@ -24,7 +25,9 @@ async function main(): Promise<void> {
     depth: { type: "string" },
     direction: { type: "string" },
     version: { type: "string" },
+    "as-of": { type: "string" },
   });
+  const selection = { ...rest, ...(asOfFlag !== undefined && { asOf: asOfFlag }) };
   if (!out) throw new UsageError("--out is required");
   if (selection.center === undefined && (selection.depth !== undefined || selection.direction !== undefined)) {
     throw new UsageError("--depth and --direction apply only with --center");
@@ -33,11 +36,13 @@ async function main(): Promise<void> {
   const parsed = requestSchemas(DEFAULT_LIMITS).exportGexf.safeParse(selection);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new UsageError(`--${String(issue.path[0])}: ${issue.message}`);
+    const flag = issue.path[0] === "asOf" ? "as-of" : String(issue.path[0]);
+    throw new UsageError(`--${flag}: ${issue.message}`);
   }
-  const { type, relation, center, depth, direction, version } = parsed.data;
+  const { type, relation, center, depth, direction, version, asOf } = parsed.data;
 
-  const { graph } = await loadGraph(data && path.resolve(data));
+  const loaded = await loadGraph(data && path.resolve(data));
+  const graph = asOf === undefined ? loaded.graph : graphAsOf(loaded.graph, asOf);
   if (center !== undefined && !graph.hasNode(center)) throw new UsageError(`--center: no node with key "${center}"`);
   const selected = type || relation || center ? selectSubgraph(graph, { types: type, relations: relation, center, depth, direction }) : graph;
 

@@ -135,7 +135,7 @@ export interface RelationInfo {
   /** Reads between source and target: "Xiaomi — holds a stake in → Kingsoft Cloud". */
   label: string;
   color: string;
-  /** false for symmetric relations (drawn without an arrow, exported as undirected). */
+  /** false for symmetric relations: drawn without an arrow, and marked `symmetric` in GEXF exports. */
   directed: boolean;
   description: string;
 }

@@ -87,3 +87,21 @@ describe("GET /api/timeline", () => {
     expect(body.events.map((e) => e.key)).not.toContain("xiaomi__holds_stake_in__kingsoft-cloud");
   });
 });
+
+describe("GEXF as of a year", () => {
+  it("exports only what stood then, named for the year", async () => {
+    const res = await request(app).get("/api/export.gexf?asOf=2019").buffer(true).parse((r, done) => {
+      let text = "";
+      r.setEncoding("utf8");
+      r.on("data", (c: string) => (text += c));
+      r.on("end", () => done(null, text));
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers["content-disposition"]).toMatch(/kingsoft-cloud-2019\.gexf/);
+    const xml = res.body as string;
+    expect(xml).not.toContain('id="kingsoft-cloud__listed_on__us-stock-market"');
+    expect(xml).toContain('id="xiaomi__customer_of__kingsoft-cloud"');
+    expect(xml).toContain("fig_revenue_share_2019");
+    expect(xml).not.toContain("fig_revenue_2023");
+  });
+});

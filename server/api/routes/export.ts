@@ -2,30 +2,33 @@
 import type { Router } from "express";
 import { writeGexf } from "../../gexf/write-gexf";
 import { selectSubgraph } from "../../graph/select";
-import type { ApiContext } from "../context";
+import { graphFor, type ApiContext } from "../context";
 import { ValidationError } from "../errors";
 import { validate } from "../validate";
 import { requireNode } from "../views";
 
-export function registerExportRoutes(router: Router, { graph, datasetName, schemas, limits }: ApiContext): void {
+export function registerExportRoutes(router: Router, context: ApiContext): void {
+  const { datasetName, schemas, limits } = context;
   router.get("/export.gexf", async (req, res) => {
-    const { type, relation, center, depth, direction, version } = validate(schemas.exportGexf, req.query);
+    const { type, relation, center, depth, direction, version, asOf } = validate(schemas.exportGexf, req.query);
+    const graph = graphFor(context, asOf);
     if (center === undefined && (req.query.depth !== undefined || req.query.direction !== undefined)) {
       throw new ValidationError(req.query.depth !== undefined ? "depth" : "direction", "depth and direction apply only with center");
     }
-    if (center !== undefined) requireNode(graph, center, "center");
+    if (center !== undefined) requireNode(graph, center, "center", asOf);
     const whole = !type && !relation && center === undefined;
     const selected = whole ? graph : selectSubgraph(graph, { types: type, relations: relation, center, depth, direction, limit: limits.maxNeighbors });
     res.status(200);
-    res.attachment(exportFileName(datasetName, center, depth));
+    res.attachment(exportFileName(datasetName, center, depth, asOf));
     res.type("application/gexf+xml; charset=utf-8");
     await writeGexf(selected, res, { description: graph.getAttribute("name"), version });
     res.end();
   });
 }
 
-/** `kingsoft-cloud.gexf`, or `kingsoft-cloud-lei-jun-2.gexf` for a neighbourhood. */
-export function exportFileName(datasetName: string, center: string | undefined, depth: number): string {
+/** `kingsoft-cloud.gexf`, `kingsoft-cloud-lei-jun-2.gexf` for a neighbourhood, `-2019` added for a year. */
+export function exportFileName(datasetName: string, center: string | undefined, depth: number, asOf?: number): string {
   const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "graph";
-  return center === undefined ? `${slug(datasetName)}.gexf` : `${slug(datasetName)}-${slug(center)}-${depth}.gexf`;
+  const parts = [slug(datasetName), ...(center === undefined ? [] : [slug(center), String(depth)]), ...(asOf === undefined ? [] : [String(asOf)])];
+  return `${parts.join("-")}.gexf`;
 }

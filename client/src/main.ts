@@ -6,7 +6,7 @@
 import { api } from "./api";
 import { buildClientGraph, type ClientGraph } from "./core/graph/load";
 import { shownNodes } from "./core/graph/visibility";
-import { LayoutController } from "./core/layout";
+import type { LayoutController } from "./core/layout";
 import * as actions from "./core/state/actions";
 import { createStore, type Store } from "./core/state/store";
 import { getEmptyState, type ExplorerState } from "./core/state/types";
@@ -46,7 +46,9 @@ async function start(): Promise<void> {
   const store = createStore<ExplorerState>(initial);
   const renderer = createRenderer(byId("graph"), graph, store);
   performance.mark("explorer:renderer");
-  const layout = new LayoutController(graph, renderer);
+  // The layout (ForceAtlas2 worker, noverlap) loads on first use: the page does not need it to open.
+  let layout: Promise<LayoutController> | null = null;
+  const loadLayout = () => (layout ??= import("./core/layout").then((m) => new m.LayoutController(graph, renderer)));
 
   const selectNode = (key: string) => {
     store.update((s) => {
@@ -80,7 +82,7 @@ async function start(): Promise<void> {
     mountNeighbourhood(byId("neighbourhood-section"), store, graph, schema),
     path.update,
     mountStageInfo(byId("counts"), byId("mode-chips"), store, graph),
-    mountToolbar({ store, renderer, layout, schema, status, searchInput: search.input, fitShown }),
+    mountToolbar({ store, renderer, loadLayout, schema, status, searchInput: search.input, fitShown }),
   ];
   window.explorer = { renderer, graph, store, shownNodes: () => shownNodes(store.get(), graph) };
   startController({ store, graph, renderer, schema, details, views }, initial);

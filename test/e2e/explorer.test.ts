@@ -220,11 +220,11 @@ describe.skipIf(reason !== null)("explorer page (embedded dataset)", () => {
 
     const before = await page.evaluate(() => window.explorer?.graph.getNodeAttributes("xiaomi"));
     await page.locator("#layout-toggle").click();
-    expect(await page.locator("#layout-toggle").getAttribute("aria-pressed")).toBe("true");
+    await expect.poll(() => page.locator("#layout-toggle").getAttribute("aria-pressed")).toBe("true");
     expect(await page.locator("#layout-toggle").textContent()).toMatch(/running/);
     await page.waitForTimeout(700);
     await page.locator("#layout-toggle").click();
-    expect(await page.locator("#layout-toggle").getAttribute("aria-pressed")).toBe("false");
+    await expect.poll(() => page.locator("#layout-toggle").getAttribute("aria-pressed")).toBe("false");
     await page.waitForTimeout(700);
     const after = await page.evaluate(() => window.explorer?.graph.getNodeAttributes("xiaomi"));
     expect([after?.x, after?.y]).not.toEqual([before?.x, before?.y]);

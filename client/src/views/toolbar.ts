@@ -2,7 +2,6 @@
  * The controls around the graph: EN/中文, the layout's start/stop with its running state, GEXF and PNG
  * export, zoom in/out/fit, the phone panel toggle, and keyboard shortcuts (/, Esc, +, −, 0).
  */
-import { downloadAsPNG } from "@sigma/export-image";
 import type { SchemaResponse } from "../../../server/api/contract";
 import { gexfUrl } from "../api";
 import type { LayoutController } from "../core/layout";
@@ -16,7 +15,8 @@ import type { StatusBanner } from "./status";
 export interface ToolbarContext {
   store: Store<ExplorerState>;
   renderer: Renderer;
-  layout: LayoutController;
+  /** The layout controller, loaded on first use. */
+  loadLayout(): Promise<LayoutController>;
   schema: SchemaResponse;
   status: StatusBanner;
   searchInput: HTMLInputElement;
@@ -52,7 +52,7 @@ function panBy(renderer: Renderer, key: string): void {
 }
 
 export function mountToolbar(context: ToolbarContext): (state: ExplorerState) => void {
-  const { store, renderer, layout, schema, status } = context;
+  const { store, renderer, schema, status } = context;
   const langEn = byId<HTMLButtonElement>("lang-en");
   const langZh = byId<HTMLButtonElement>("lang-zh");
   langEn.addEventListener("click", () => store.update((s) => actions.setLanguage(s, "en")));
@@ -61,13 +61,23 @@ export function mountToolbar(context: ToolbarContext): (state: ExplorerState) =>
   const layoutButton = byId<HTMLButtonElement>("layout-toggle");
   const layoutText = layoutButton.querySelector(".layout-text") as HTMLElement;
   const layoutIcon = layoutButton.querySelector(".layout-icon") as HTMLElement;
-  layoutButton.addEventListener("click", () => layout.toggle());
-  layout.onChange((running) => {
+  let layoutBound = false;
+  const showLayoutState = (running: boolean) => {
     layoutButton.setAttribute("aria-pressed", String(running));
     layoutButton.classList.toggle("running", running);
     layoutText.textContent = running ? "Layout running · stop" : "Layout";
     layoutIcon.textContent = running ? "■" : "▶";
     layoutButton.title = running ? "Stop the layout (then overlaps are removed)" : "Run ForceAtlas2 in the background";
+  };
+  layoutButton.addEventListener("click", () => {
+    context.loadLayout().then(
+      (layout) => {
+        if (!layoutBound) layout.onChange(showLayoutState);
+        layoutBound = true;
+        layout.toggle();
+      },
+      (error: Error) => status.error(`The layout could not be loaded: ${error.message}`),
+    );
   });
 
   const exportMenu = byId<HTMLDetailsElement>("export-menu");
@@ -76,9 +86,9 @@ export function mountToolbar(context: ToolbarContext): (state: ExplorerState) =>
   shownLink.addEventListener("click", () => (exportMenu.open = false));
   byId("export-png").addEventListener("click", () => {
     exportMenu.open = false;
-    downloadAsPNG(renderer as never, { fileName: "graph", backgroundColor: "#ffffff" }).catch((error: Error) =>
-      status.error(`Could not make the PNG: ${error.message}`),
-    );
+    import("@sigma/export-image")
+      .then(({ downloadAsPNG }) => downloadAsPNG(renderer as never, { fileName: "graph", backgroundColor: "#ffffff" }))
+      .catch((error: Error) => status.error(`Could not make the PNG: ${error.message}`));
   });
 
   byId("zoom-in").addEventListener("click", () => zoomBy(renderer, 1.5));

@@ -10,11 +10,8 @@ export type Properties = Record<string, string | number | boolean>;
 
 export type { TimeSpan };
 
-export interface NodeAttributes {
-  label: string;
-  labelZh?: string;
-  aliases: string[];
-  type: NodeType;
+/** What every node and edge carries: what it says, how the source supports it, and where it comes from. */
+export interface FactAttributes {
   description: string;
   basis: Basis;
   note?: string;
@@ -22,6 +19,13 @@ export interface NodeAttributes {
   properties: Properties;
   figures: Figure[];
   sources: Source[];
+}
+
+export interface NodeAttributes extends FactAttributes {
+  label: string;
+  labelZh?: string;
+  aliases: string[];
+  type: NodeType;
   /** Layout and rendering, computed at build time so every start and export look the same. */
   x: number;
   y: number;
@@ -29,17 +33,10 @@ export interface NodeAttributes {
   color: string;
 }
 
-export interface EdgeAttributes {
+export interface EdgeAttributes extends FactAttributes {
   relation: Relation;
   /** The relation's reading ("holds a stake in"), for renderers that show edge labels. */
   label: string;
-  description: string;
-  basis: Basis;
-  note?: string;
-  time?: TimeSpan;
-  properties: Properties;
-  figures: Figure[];
-  sources: Source[];
   color: string;
   size: number;
 }

@@ -3,10 +3,10 @@
  * Kingsoft Cloud and buys from it), with colours from the vocabulary and a deterministic layout.
  */
 import { MultiDirectedGraph } from "graphology";
-import type { Dataset } from "../domain/dataset-schema";
+import type { Dataset, EdgeRecord, NodeRecord } from "../domain/dataset-schema";
 import { edgeKey } from "../domain/edge-key";
 import { NODE_TYPE_INFO, RELATION_INFO } from "../domain/vocabulary";
-import type { EdgeAttributes, GraphAttributes, KnowledgeGraph, NodeAttributes } from "./attributes";
+import type { EdgeAttributes, FactAttributes, GraphAttributes, KnowledgeGraph, NodeAttributes } from "./attributes";
 import { applyLayout } from "./layout";
 
 export function buildGraph(dataset: Dataset): KnowledgeGraph {
@@ -19,13 +19,7 @@ export function buildGraph(dataset: Dataset): KnowledgeGraph {
       ...(node.labelZh !== undefined && { labelZh: node.labelZh }),
       aliases: node.aliases ?? [],
       type: node.type,
-      description: node.description,
-      basis: node.basis,
-      ...(node.note !== undefined && { note: node.note }),
-      ...(node.time !== undefined && { time: node.time }),
-      properties: node.properties ?? {},
-      figures: node.figures ?? [],
-      sources: node.sources,
+      ...factAttributes(node),
       x: 0,
       y: 0,
       size: 1,
@@ -38,13 +32,7 @@ export function buildGraph(dataset: Dataset): KnowledgeGraph {
     graph.addDirectedEdgeWithKey(edgeKey(edge), edge.source, edge.target, {
       relation: edge.relation,
       label: relation.label,
-      description: edge.description,
-      basis: edge.basis,
-      ...(edge.note !== undefined && { note: edge.note }),
-      ...(edge.time !== undefined && { time: edge.time }),
-      properties: edge.properties ?? {},
-      figures: edge.figures ?? [],
-      sources: edge.sources,
+      ...factAttributes(edge),
       color: relation.color,
       size: 1.5,
     });
@@ -52,4 +40,17 @@ export function buildGraph(dataset: Dataset): KnowledgeGraph {
 
   applyLayout(graph);
   return graph;
+}
+
+/** The fields nodes and edges share, with absent optional lists made empty and absent notes left out. */
+function factAttributes(record: NodeRecord | EdgeRecord): FactAttributes {
+  return {
+    description: record.description,
+    basis: record.basis,
+    ...(record.note !== undefined && { note: record.note }),
+    ...(record.time !== undefined && { time: record.time }),
+    properties: record.properties ?? {},
+    figures: record.figures ?? [],
+    sources: record.sources,
+  };
 }

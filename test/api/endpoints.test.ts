@@ -15,7 +15,7 @@ import type {
   SearchResponse,
 } from "../../server/api/contract";
 import { NODE_TYPES, RELATIONS } from "../../server/domain/vocabulary";
-import { makeApp } from "./_app";
+import { getText, makeApp } from "./_app";
 
 const app = makeApp();
 const get = (url: string) => request(app).get(url);
@@ -164,19 +164,11 @@ describe("GET /api/schema", () => {
 });
 
 describe("GET /api/export.gexf", () => {
-  const getText = (url: string) =>
-    get(url)
-      .buffer(true)
-      .parse((r, done) => {
-        let text = "";
-        r.setEncoding("utf8");
-        r.on("data", (chunk: string) => (text += chunk));
-        r.on("end", () => done(null, text));
-      });
+  const text = (url: string) => getText(app, url);
   const read = (xml: string) => parse(MultiGraph, xml, { DOMParser } as never);
 
   it("is a GEXF attachment that graphology-gexf reads back whole", async () => {
-    const res = await getText("/api/export.gexf").expect(200);
+    const res = await text("/api/export.gexf").expect(200);
     expect(res.headers["content-type"]).toMatch(/^application\/gexf\+xml/);
     expect(res.headers["content-disposition"]).toMatch(/^attachment; filename="?kingsoft-cloud\.gexf"?$/);
     const graph = read(res.body as string);
@@ -186,13 +178,13 @@ describe("GET /api/export.gexf", () => {
   });
 
   it("exports a neighbourhood with a matching file name", async () => {
-    const res = await getText("/api/export.gexf?center=lei-jun&depth=1&direction=out").expect(200);
+    const res = await text("/api/export.gexf?center=lei-jun&depth=1&direction=out").expect(200);
     expect(res.headers["content-disposition"]).toMatch(/filename="?kingsoft-cloud-lei-jun-1\.gexf"?$/);
     expect(read(res.body as string).nodes().sort()).toEqual(["kingsoft-cloud", "lei-jun", "xiaomi"]);
   });
 
   it("applies the same filters as /api/graph", async () => {
-    const res = await getText("/api/export.gexf?type=person,company").expect(200);
+    const res = await text("/api/export.gexf?type=person,company").expect(200);
     const graph = read(res.body as string);
     expect(graph.nodes().sort()).toEqual(["china-telecom", "cui-baoqiu", "lei-jun", "xiaomi"]);
   });

@@ -1,6 +1,6 @@
 import request from "supertest";
 import { describe, expect, it } from "vitest";
-import { makeApp } from "./_app";
+import { getText, makeApp } from "./_app";
 
 describe("security headers", () => {
   const app = makeApp();
@@ -54,12 +54,7 @@ describe("caching and compression", () => {
   });
 
   it("streams the GEXF export compressed", async () => {
-    const res = await request(app).get("/api/export.gexf").set("Accept-Encoding", "gzip").buffer(true).parse((r, done) => {
-      let text = "";
-      r.setEncoding("utf8");
-      r.on("data", (c: string) => (text += c));
-      r.on("end", () => done(null, text));
-    });
+    const res = await getText(app, "/api/export.gexf", { "Accept-Encoding": "gzip" });
     expect(res.status).toBe(200);
     expect(res.headers["content-encoding"]).toBe("gzip");
     expect(res.body as string).toMatch(/<\/gexf>\s*$/);

@@ -2,7 +2,7 @@
 import request from "supertest";
 import { describe, expect, it } from "vitest";
 import type { EdgeListResponse, FigureAsOf, GraphResponse, NodeDetailResponse, TimelineResponse } from "../../server/api/contract";
-import { makeApp } from "./_app";
+import { getText, makeApp } from "./_app";
 
 const app = makeApp();
 const get = async <T>(url: string, status = 200): Promise<T> => (await request(app).get(url).expect(status)).body as T;
@@ -90,12 +90,7 @@ describe("GET /api/timeline", () => {
 
 describe("GEXF as of a year", () => {
   it("exports only what stood then, named for the year", async () => {
-    const res = await request(app).get("/api/export.gexf?asOf=2019").buffer(true).parse((r, done) => {
-      let text = "";
-      r.setEncoding("utf8");
-      r.on("data", (c: string) => (text += c));
-      r.on("end", () => done(null, text));
-    });
+    const res = await getText(app, "/api/export.gexf?asOf=2019");
     expect(res.status).toBe(200);
     expect(res.headers["content-disposition"]).toMatch(/kingsoft-cloud-2019\.gexf/);
     const xml = res.body as string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { edgeLabelRects, LabelSpace, placeLabels } from "../../client/src/core/graph/label-placement";
+import { edgeLabelRects, edgeLabelShift, LabelSpace, placeLabels } from "../../client/src/core/graph/label-placement";
 
 const rect = (x: number, y: number, w = 50, h = 14) => ({ x1: x, y1: y, x2: x + w, y2: y + h });
 
@@ -57,5 +57,19 @@ describe("LabelSpace and relation labels", () => {
     const ys = rects.map((r) => (r.y1 + r.y2) / 2);
     expect(Math.max(...ys) - Math.min(...ys)).toBeCloseTo(18);
     expect(edgeLabelRects({ x: 5, y: 5 }, { x: 5, y: 5 }, 0, 50, 10)).toEqual([]);
+  });
+});
+
+describe("edgeLabelShift", () => {
+  it("puts curved labels on the side they read upright from, and straight ones under the line", () => {
+    const a = { x: 0, y: 0 };
+    const b = { x: 100, y: 0 };
+    // Normal (dy, -dx)/|d| for a -> b points up the screen (y negative): curved text goes there.
+    expect(edgeLabelShift(a, b, true, 2, 10)).toBeCloseTo(2 * 0.7 + 5 + 3.5);
+    expect(edgeLabelShift(b, a, true, 2, 10)).toBeCloseTo(-(2 * 0.7 + 5 + 3.5));
+    expect(edgeLabelShift(a, b, false, 2, 10)).toBeCloseTo(-(1 + 6.25));
+    expect(edgeLabelShift(b, a, false, 2, 10)).toBeCloseTo(1 + 6.25);
+    const shifted = edgeLabelRects(a, b, 0, 20, 10, 8);
+    expect(shifted.every((r) => (r.y1 + r.y2) / 2 === -8)).toBe(true);
   });
 });

@@ -19,7 +19,7 @@ import {
   type EdgeProgramType,
   type NodeLabelDrawingFunction,
 } from "sigma/rendering";
-import { edgeLabelRects, LabelSpace, type Rect } from "../core/graph/label-placement";
+import { edgeLabelRects, edgeLabelShift, LabelSpace, type Rect } from "../core/graph/label-placement";
 import type { Renderer } from "./renderer";
 
 export class LabelGuard {
@@ -30,11 +30,19 @@ export class LabelGuard {
   private readonly widths = new Map<string, number>();
   private readonly measure = document.createElement("canvas").getContext("2d");
 
+  private readonly attached = new WeakSet<Renderer>();
+
+  /** Places labels for `renderer` (the page's, or the temporary one that draws a PNG export). */
   attach(renderer: Renderer): void {
     this.renderer = renderer;
+    this.stale = true;
+    if (this.attached.has(renderer)) return;
+    this.attached.add(renderer);
     // "beforeRender" fires before sigma processes data and moves its camera matrix, so placement waits for the
     // first label drawn in the frame, when positions are final.
-    renderer.on("beforeRender", () => (this.stale = true));
+    renderer.on("beforeRender", () => {
+      if (this.renderer === renderer) this.stale = true;
+    });
   }
 
   private width(text: string, font: string, size: number): number {
@@ -82,14 +90,16 @@ export class LabelGuard {
   };
 
   /** Wraps a relation label drawer so it draws only where the label crosses no other label. */
-  guardEdgeLabel(draw: EdgeLabelDrawingFunction): EdgeLabelDrawingFunction {
+  guardEdgeLabel(draw: EdgeLabelDrawingFunction, curved: boolean): EdgeLabelDrawingFunction {
     return (context, edgeData, sourceData, targetData, settings: Settings) => {
       if (this.stale) this.place();
       if (!edgeData.label) return;
       const font = `${settings.edgeLabelWeight} ${settings.edgeLabelSize}px ${settings.edgeLabelFont}`;
       const width = this.width(edgeData.label, font, settings.edgeLabelSize);
       const curvature = (edgeData as { curvature?: number }).curvature ?? 0;
-      const rects = edgeLabelRects(sourceData, targetData, curvature, width, settings.edgeLabelSize + 2);
+      const shift = edgeLabelShift(sourceData, targetData, curved, edgeData.size, settings.edgeLabelSize);
+      const room = Math.hypot(targetData.x - sourceData.x, targetData.y - sourceData.y) - sourceData.size - targetData.size;
+      const rects = edgeLabelRects(sourceData, targetData, curvature, Math.min(width, room), settings.edgeLabelSize + 2, shift);
       if (!this.space.claim(rects, !!edgeData.forceLabel)) return;
       draw(context, edgeData, sourceData, targetData, settings);
     };
@@ -98,7 +108,7 @@ export class LabelGuard {
   /** The curved edge programs, with their labels guarded. */
   curvedPrograms(): { curved: EdgeProgramType; curvedArrow: EdgeProgramType } {
     const base = { ...DEFAULT_EDGE_CURVE_PROGRAM_OPTIONS, curvatureAttribute: "curvature", defaultCurvature: DEFAULT_EDGE_CURVATURE };
-    const drawLabel = this.guardEdgeLabel(createDrawCurvedEdgeLabel({ ...base, keepLabelUpright: true }));
+    const drawLabel = this.guardEdgeLabel(createDrawCurvedEdgeLabel({ ...base, keepLabelUpright: true }), true);
     const common = { ...base, drawLabel };
     return {
       curved: createEdgeCurveProgram({ ...common, arrowHead: null }),
@@ -108,6 +118,6 @@ export class LabelGuard {
 
   /** Settings for sigma: the guarded node and straight relation label drawers. */
   settings(): Partial<Settings> {
-    return { defaultDrawNodeLabel: this.drawNodeLabel, defaultDrawEdgeLabel: this.guardEdgeLabel(drawStraightEdgeLabel) };
+    return { defaultDrawNodeLabel: this.drawNodeLabel, defaultDrawEdgeLabel: this.guardEdgeLabel(drawStraightEdgeLabel, false) };
   }
 }

@@ -19,6 +19,26 @@ export type Renderer = Sigma<ClientNodeAttributes, ClientEdgeAttributes, GraphAt
 /** Below this camera ratio every shown relation carries its label. */
 export const EDGE_LABEL_RATIO = 0.45;
 
+const guards = new WeakMap<Renderer, LabelGuard>();
+
+/** Downloads the view as a PNG; the label guard follows the temporary renderer that draws it. */
+export async function downloadPng(renderer: Renderer, fileName = "graph"): Promise<void> {
+  const guard = guards.get(renderer);
+  const { downloadAsPNG } = await import("@sigma/export-image");
+  try {
+    await downloadAsPNG(renderer as unknown as Sigma, {
+      fileName,
+      backgroundColor: "#ffffff",
+      withTempRenderer: (temporary) => {
+        guard?.attach(temporary as unknown as Renderer);
+        temporary.refresh();
+      },
+    });
+  } finally {
+    guard?.attach(renderer);
+  }
+}
+
 export function createRenderer(container: HTMLElement, graph: ClientGraph, store: Store<ExplorerState>): Renderer {
   const { nodeReducer, edgeReducer } = createReducers(graph, store.get);
   const labels = new LabelGuard();
@@ -52,6 +72,7 @@ export function createRenderer(container: HTMLElement, graph: ClientGraph, store
     stagePadding: 40,
   });
   labels.attach(renderer);
+  guards.set(renderer, labels);
   bindPointer(renderer, graph, store);
   // sigma only listens to window resizes; the stage also changes size when the sidebar opens or closes.
   const observer = new ResizeObserver(() => {

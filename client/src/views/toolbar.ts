@@ -9,7 +9,7 @@ import * as actions from "../core/state/actions";
 import type { Store } from "../core/state/store";
 import type { ExplorerState } from "../core/state/types";
 import { byId } from "./dom";
-import { zoomBy, type Renderer } from "./renderer";
+import { downloadPng, zoomBy, type Renderer } from "./renderer";
 import type { StatusBanner } from "./status";
 
 export interface ToolbarContext {
@@ -86,9 +86,7 @@ export function mountToolbar(context: ToolbarContext): (state: ExplorerState) =>
   shownLink.addEventListener("click", () => (exportMenu.open = false));
   byId("export-png").addEventListener("click", () => {
     exportMenu.open = false;
-    import("@sigma/export-image")
-      .then(({ downloadAsPNG }) => downloadAsPNG(renderer as never, { fileName: "graph", backgroundColor: "#ffffff" }))
-      .catch((error: Error) => status.error(`Could not make the PNG: ${error.message}`));
+    downloadPng(renderer).catch((error: Error) => status.error(`Could not make the PNG: ${error.message}`));
   });
 
   byId("zoom-in").addEventListener("click", () => zoomBy(renderer, 1.5));

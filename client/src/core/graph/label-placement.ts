@@ -64,15 +64,27 @@ export function placeLabels(rects: readonly Rect[], forced: readonly boolean[] =
 
 /**
  * Where a relation label sits: the middle of its edge, which for a curved edge (quadratic Bézier with
- * @sigma/edge-curve's anchor) is halfway between the chord's middle and the anchor. Returns squares of side
- * `height` along a baseline of `width` (cut to the edge's length), at the edge's angle.
+ * @sigma/edge-curve's anchor) is halfway between the chord's middle and the anchor, moved `shift` pixels along
+ * the normal (dy, -dx)/|d| to where the drawer puts the text. Returns squares of side `height` along a
+ * baseline of `width` (cut to the edge's length), at the edge's angle.
  */
-export function edgeLabelRects(source: Point, target: Point, curvature: number, width: number, height: number): Rect[] {
+export function edgeLabelRects(
+  source: Point,
+  target: Point,
+  curvature: number,
+  width: number,
+  height: number,
+  shift = 0,
+): Rect[] {
   const dx = target.x - source.x;
   const dy = target.y - source.y;
   const length = Math.hypot(dx, dy);
   if (length === 0) return [];
-  const mid = { x: (source.x + target.x) / 2 + 0.5 * curvature * dy, y: (source.y + target.y) / 2 - 0.5 * curvature * dx };
+  const [nx, ny] = [dy / length, -dx / length];
+  const mid = {
+    x: (source.x + target.x) / 2 + 0.5 * curvature * dy + shift * nx,
+    y: (source.y + target.y) / 2 - 0.5 * curvature * dx + shift * ny,
+  };
   const run = Math.min(width, length * 0.9);
   const [ux, uy] = [dx / length, dy / length];
   const steps = Math.max(1, Math.ceil(run / height));
@@ -84,4 +96,19 @@ export function edgeLabelRects(source: Point, target: Point, curvature: number, 
     rects.push({ x1: x - height / 2, y1: y - height / 2, x2: x + height / 2, y2: y + height / 2 });
   }
   return rects;
+}
+
+/**
+ * How far from the edge each drawer puts its text, along the normal (dy, -dx)/|d|: @sigma/edge-curve lifts it
+ * off the curve on the side it reads upright from; sigma's straight drawer writes it under the line as read.
+ */
+export function edgeLabelShift(
+  source: Point,
+  target: Point,
+  curved: boolean,
+  edgeSize: number,
+  fontSize: number,
+): number {
+  if (curved) return (source.x < target.x ? 1 : -1) * (edgeSize * 0.7 + 5 + 0.35 * fontSize);
+  return (target.x - source.x > 0 ? -1 : 1) * (edgeSize / 2 + 0.625 * fontSize);
 }

@@ -23,5 +23,8 @@ export default defineConfig({
     proxy: { "/api": { target: process.env.API_URL ?? "http://localhost:3000", changeOrigin: true } },
     fs: { allow: [here(".")] },
   },
-  preview: { port: 4173, proxy: { "/api": { target: process.env.API_URL ?? "http://localhost:3000", changeOrigin: true } } },
+  preview: {
+    port: 4173,
+    proxy: { "/api": { target: process.env.API_URL ?? "http://localhost:3000", changeOrigin: true } },
+  },
 });

@@ -73,7 +73,10 @@ async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** Runs the Vite build (programmatically) when the bundle is missing or stale. */
-export async function ensureClientBuild(log: (message: string) => void, options: ClientBuildOptions = {}): Promise<void> {
+export async function ensureClientBuild(
+  log: (message: string) => void,
+  options: ClientBuildOptions = {},
+): Promise<void> {
   const outDir = options.outDir ?? defaultOutDir;
   if ((await clientBuildReason({ outDir })) === null) return;
   await withBuildLock(async () => {
@@ -83,7 +86,12 @@ export async function ensureClientBuild(log: (message: string) => void, options:
     log(`Building the explorer page (${reason})…`);
     const started = Date.now();
     const { build } = await import("vite");
-    await build({ configFile: join(root, "vite.config.ts"), logLevel: "warn", mode: "production", build: { outDir, emptyOutDir: true } });
+    await build({
+      configFile: join(root, "vite.config.ts"),
+      logLevel: "warn",
+      mode: "production",
+      build: { outDir, emptyOutDir: true },
+    });
     log(`Built the explorer page in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   });
 }

@@ -44,7 +44,10 @@ export function apiUrl(path: string, params: Params = {}): string {
 async function getJson<T>(path: string, params?: Params, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(apiUrl(path, params), { headers: { accept: "application/json" }, ...(signal && { signal }) });
+    response = await fetch(apiUrl(path, params), {
+      headers: { accept: "application/json" },
+      ...(signal && { signal }),
+    });
   } catch (error) {
     if ((error as Error).name === "AbortError") throw error;
     throw new ApiError("The server could not be reached.", 0);
@@ -85,7 +88,13 @@ export const api = {
 
 /** GEXF download URL: the whole graph, or what is shown (visible types and relations, neighbourhood). */
 export function gexfUrl(
-  scope: { types?: readonly string[]; relations?: readonly string[]; center?: string; depth?: number; direction?: Direction } = {},
+  scope: {
+    types?: readonly string[];
+    relations?: readonly string[];
+    center?: string;
+    depth?: number;
+    direction?: Direction;
+  } = {},
 ): string {
   return apiUrl("export.gexf", {
     type: scope.types,

@@ -76,14 +76,19 @@ export function startController(context: ControllerContext, initial: ExplorerSta
       (response) => {
         if (own.signal.aborted) return;
         const nodes = response.nodes.map((n) => n.key);
-        store.update((s) => actions.setPathResult(s, { status: "found", nodes, edges: response.edges.map((e) => e.key) }));
+        store.update((s) =>
+          actions.setPathResult(s, { status: "found", nodes, edges: response.edges.map((e) => e.key) }),
+        );
         if (fit) fitTo(renderer, nodes);
       },
       (error: Error) => {
         if (own.signal.aborted || error.name === "AbortError") return;
         const none = error instanceof ApiError && error.status === 404 && error.problem?.parameter === undefined;
         store.update((s) =>
-          actions.setPathResult(s, none ? { status: "none", message: message(error) } : { status: "error", message: message(error) }),
+          actions.setPathResult(
+            s,
+            none ? { status: "none", message: message(error) } : { status: "error", message: message(error) },
+          ),
         );
       },
     );
@@ -101,7 +106,8 @@ export function startController(context: ControllerContext, initial: ExplorerSta
   const react = (next: ExplorerState, previous: ExplorerState) => {
     renderer.refresh({ skipIndexation: true });
     if (!same(next.neighbourhood, previous.neighbourhood)) fetchNeighbourhood(next);
-    if (!same(next.path, previous.path) || (next.path && next.hiddenRelations !== previous.hiddenRelations)) fetchPath(next);
+    if (!same(next.path, previous.path) || (next.path && next.hiddenRelations !== previous.hiddenRelations))
+      fetchPath(next);
     if (!same(next.selection, previous.selection)) details.show(next.selection);
     for (const view of views) view(next);
     syncUrl(next, previous);

@@ -16,7 +16,10 @@ describe("ensureClientBuild", () => {
     outDir = await mkdtemp(join(tmpdir(), "kg-client-build-"));
     expect(await clientBuildReason({ outDir })).toBe("client/dist/index.html is missing");
     const logs: string[] = [];
-    await Promise.all([ensureClientBuild((m) => logs.push(m), { outDir }), ensureClientBuild((m) => logs.push(m), { outDir })]);
+    await Promise.all([
+      ensureClientBuild((m) => logs.push(m), { outDir }),
+      ensureClientBuild((m) => logs.push(m), { outDir }),
+    ]);
     expect(logs.filter((m) => m.startsWith("Building")).length).toBe(1);
     expect(await clientBuildReason({ outDir })).toBeNull();
     const html = await readFile(join(outDir, "index.html"), "utf8");

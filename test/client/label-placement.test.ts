@@ -43,7 +43,8 @@ describe("LabelSpace and relation labels", () => {
   it("moves a curved edge's label to the curve's middle, on opposite sides for opposite bends", () => {
     const up = edgeLabelRects({ x: 0, y: 0 }, { x: 100, y: 0 }, 0.25, 20, 10);
     const down = edgeLabelRects({ x: 0, y: 0 }, { x: 100, y: 0 }, -0.25, 20, 10);
-    const centreY = (rects: { y1: number; y2: number }[]) => rects.reduce((sum, r) => sum + (r.y1 + r.y2) / 2, 0) / rects.length;
+    const centreY = (rects: { y1: number; y2: number }[]) =>
+      rects.reduce((sum, r) => sum + (r.y1 + r.y2) / 2, 0) / rects.length;
     expect(centreY(up)).toBeCloseTo(-12.5);
     expect(centreY(down)).toBeCloseTo(12.5);
     const space = new LabelSpace();

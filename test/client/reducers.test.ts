@@ -42,7 +42,12 @@ describe("parallel relations", () => {
 describe("nodeReducer", () => {
   it("draws every node with its colour, size and English label by default", () => {
     const data = node(getEmptyState(), "lei-jun");
-    expect(data).toMatchObject({ label: "Lei Jun", color: graph.getNodeAttribute("lei-jun", "color"), size: 5, type: "circle" });
+    expect(data).toMatchObject({
+      label: "Lei Jun",
+      color: graph.getNodeAttribute("lei-jun", "color"),
+      size: 5,
+      type: "circle",
+    });
     expect(data.hidden).toBeUndefined();
   });
 
@@ -97,7 +102,11 @@ describe("nodeReducer", () => {
   it("highlights a found path over everything else, even through a hidden type", () => {
     let state = actions.setTypeVisible(getEmptyState(), "person", false);
     state = actions.findPath(state, "lei-jun", "kingsoft");
-    state = actions.setPathResult(state, { status: "found", nodes: ["lei-jun", "xiaomi", "kingsoft"], edges: ["founded", "stake"] });
+    state = actions.setPathResult(state, {
+      status: "found",
+      nodes: ["lei-jun", "xiaomi", "kingsoft"],
+      edges: ["founded", "stake"],
+    });
     expect(node(state, "lei-jun")).toMatchObject({ highlighted: true, forceLabel: true });
     expect(node(state, "alibaba").color).toBe(DIM_NODE_COLOR);
     expect(edge(state, "stake")).toMatchObject({ size: PATH_EDGE_SIZE, label: "holds a stake in" });

@@ -55,7 +55,12 @@ describe("actions", () => {
     expect(state.neighbourhood).toEqual({ center: "xiaomi", depth: 1, direction: "both", relations: [] });
     expect(state.neighbourhoodResult).toEqual({ status: "loading" });
     state = actions.openNeighbourhood(state, "xiaomi", { depth: 2, direction: "out" });
-    state = actions.setNeighbourhoodResult(state, { status: "ready", nodes: new Set(["xiaomi"]), edges: new Set(), truncated: false });
+    state = actions.setNeighbourhoodResult(state, {
+      status: "ready",
+      nodes: new Set(["xiaomi"]),
+      edges: new Set(),
+      truncated: false,
+    });
     state = actions.selectNode(state, "lei-jun");
     expect(state.neighbourhood).toEqual({ center: "lei-jun", depth: 2, direction: "out", relations: [] });
     expect(state.neighbourhoodResult).toEqual({ status: "loading" });

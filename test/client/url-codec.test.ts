@@ -50,7 +50,9 @@ describe("URL codec", () => {
   });
 
   it("drops what it does not understand instead of failing", () => {
-    const decoded = decodeUrlState("?hide=person,spaceship&hiderel=nope&hood=x&depth=9&dir=sideways&from=a&lang=fr&cam=1,2");
+    const decoded = decodeUrlState(
+      "?hide=person,spaceship&hiderel=nope&hood=x&depth=9&dir=sideways&from=a&lang=fr&cam=1,2",
+    );
     expect([...decoded.hiddenTypes]).toEqual(["person"]);
     expect(decoded.hiddenRelations.size).toBe(0);
     expect(decoded.neighbourhood).toEqual({ center: "x", depth: 1, direction: "both", relations: [] });

@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { createApp } from "../../server/api/app";
 import { ensureClientBuild } from "../../server/client-build";
 import type { KnowledgeGraph } from "../../server/graph/attributes";
@@ -111,7 +112,9 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** Waits until the explorer has mounted and drawn once. */
 export async function waitReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => performance.getEntriesByName("explorer:ready").length > 0, null, { timeout: 20_000 });
+  await page.waitForFunction(() => performance.getEntriesByName("explorer:ready").length > 0, null, {
+    timeout: 20_000,
+  });
 }
 
 /**
@@ -151,4 +154,34 @@ export async function shownCounts(page: Page): Promise<{ nodes: number; edges: n
     nodes: Number(element.dataset.nodes),
     edges: Number(element.dataset.edges),
   }));
+}
+
+/** Whether sigma hides a node (filtered out or outside the neighbourhood). */
+export const nodeHidden = (page: Page, key: string) =>
+  page.evaluate((k) => window.explorer?.renderer.getNodeDisplayData(k)?.hidden === true, key);
+
+/** Types into the search box (focused with "/") and opens the first suggestion with Enter. */
+export async function search(page: Page, text: string): Promise<void> {
+  await page.keyboard.press("/");
+  await page.keyboard.type(text);
+  await page.locator("#search .suggestion").first().waitFor();
+  await page.keyboard.press("Enter");
+}
+
+/** One server and one browser for a describe block, closed after it. */
+export function useExplorer(): { server: () => RunningServer; browser: () => Browser } {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    server: () => server as RunningServer,
+    browser: () => browser as Browser,
+  };
 }

@@ -13,7 +13,16 @@ const cite = [{ document: "doc", paragraph: 1 }];
 const dataset = {
   name: "<b>hostile</b> dataset",
   description: "Labels that look like HTML.",
-  documents: [{ id: "doc", title: "<script>alert(9)</script>", origin: "test", language: "en", paragraphs: 3, description: "test" }],
+  documents: [
+    {
+      id: "doc",
+      title: "<script>alert(9)</script>",
+      origin: "test",
+      language: "en",
+      paragraphs: 3,
+      description: "test",
+    },
+  ],
   nodes: [
     {
       id: "evil",
@@ -39,7 +48,15 @@ const dataset = {
     { id: "plain", type: "person", label: "Plain Person", description: "A person.", sources: cite },
     { id: "island", type: "market", label: "Island Market", description: "Linked to nothing.", sources: cite },
   ],
-  edges: [{ source: "plain", target: "evil", relation: "founded", description: "<img src=z onerror=alert(7)>", sources: cite }],
+  edges: [
+    {
+      source: "plain",
+      target: "evil",
+      relation: "founded",
+      description: "<img src=z onerror=alert(7)>",
+      sources: cite,
+    },
+  ],
 };
 
 const reason = skipReason();
@@ -76,10 +93,17 @@ describe.skipIf(reason !== null)("explorer page with hostile data", () => {
     expect(await page.locator(".series-table").textContent()).toContain("over 2 bn yuan");
     expect(await page.locator(".series-table").textContent()).toContain("7.047 bn yuan");
     expect(await page.locator(".properties dd").first().textContent()).toBe("<iframe src=javascript:alert(5)>");
-    expect(await page.locator("#sidebar img, #sidebar script, #sidebar iframe, #sidebar b, #sidebar i").count()).toBe(0);
+    expect(await page.locator("#sidebar img, #sidebar script, #sidebar iframe, #sidebar b, #sidebar i").count()).toBe(
+      0,
+    );
     expect(await page.evaluate(() => window.explorer?.renderer.getNodeDisplayData("evil")?.label)).toBe(EVIL);
 
-    await page.locator('.neighbour-list a[data-key="plain"] + .edge-button, .neighbour-list li:has(a[data-key="plain"]) .edge-button').first().click();
+    await page
+      .locator(
+        '.neighbour-list a[data-key="plain"] + .edge-button, .neighbour-list li:has(a[data-key="plain"]) .edge-button',
+      )
+      .first()
+      .click();
     await expect.poll(() => page.locator(".edge-title").textContent()).toContain("founded");
     expect(await page.locator("#sidebar .description").textContent()).toContain("<img src=z onerror=alert(7)>");
     expect(await page.locator("#sidebar img").count()).toBe(0);
@@ -91,7 +115,9 @@ describe.skipIf(reason !== null)("explorer page with hostile data", () => {
 
   it('says "no path" plainly', async () => {
     const { page, problems } = await browser.open(`${server.url}?from=plain&to=island`);
-    await expect.poll(() => page.locator("#path-result").textContent()).toBe("No path between Plain Person and Island Market.");
+    await expect
+      .poll(() => page.locator("#path-result").textContent())
+      .toBe("No path between Plain Person and Island Market.");
     // Chromium logs every 4xx response in the console; the 404 that means "no path" is the only one allowed.
     expect(problems.filter((p) => !/status of 404/.test(p))).toEqual([]);
     await page.close();

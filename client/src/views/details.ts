@@ -69,7 +69,15 @@ export function createDetailsView(
       api
         .edge(selection.key, own.signal)
         .then(
-          (edge) => done(renderEdgeDetail(edge, { source: nodeLabel(edge.source), target: nodeLabel(edge.target) }, documents, actions)),
+          (edge) =>
+            done(
+              renderEdgeDetail(
+                edge,
+                { source: nodeLabel(edge.source), target: nodeLabel(edge.target) },
+                documents,
+                actions,
+              ),
+            ),
           failed,
         );
     }

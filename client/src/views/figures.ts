@@ -27,30 +27,28 @@ function citation(point: FigurePoint, documents: readonly DocumentRecord[]): HTM
 }
 
 function singleFigure(figure: Figure, documents: readonly DocumentRecord[]): HTMLElement {
-  return el(
-    "div",
-    { class: "figure" },
-    [
-      el("div", { class: "figure-label", text: figure.label }),
-      ...figure.points.map((point) => {
-        const when = formatWhen(point);
-        return el("div", { class: "figure-point" }, [
-          el("span", { class: "figure-value", text: formatPointValue(point, figure.unit) }),
-          when ? el("span", { class: "figure-when", text: when }) : null,
-          basisBadge(point.basis, point.note),
-          citation(point, documents),
-          pointNote(point),
-        ]);
-      }),
-    ],
-  );
+  return el("div", { class: "figure" }, [
+    el("div", { class: "figure-label", text: figure.label }),
+    ...figure.points.map((point) => {
+      const when = formatWhen(point);
+      return el("div", { class: "figure-point" }, [
+        el("span", { class: "figure-value", text: formatPointValue(point, figure.unit) }),
+        when ? el("span", { class: "figure-when", text: when }) : null,
+        basisBadge(point.basis, point.note),
+        citation(point, documents),
+        pointNote(point),
+      ]);
+    }),
+  ]);
 }
 
 /** A sparkline of the points that have a year; bounds are drawn hollow. */
 export function sparkline(points: FigurePoint[], width = 120, height = 32): SVGSVGElement | null {
   const plotted = points
     .map((point) => ({ point, year: point.year, value: plotValue(point) }))
-    .filter((p): p is { point: FigurePoint; year: number; value: number } => p.year !== undefined && p.value !== undefined);
+    .filter(
+      (p): p is { point: FigurePoint; year: number; value: number } => p.year !== undefined && p.value !== undefined,
+    );
   if (plotted.length < 2) return null;
   const years = plotted.map((p) => p.year);
   const values = plotted.map((p) => p.value);
@@ -58,20 +56,27 @@ export function sparkline(points: FigurePoint[], width = 120, height = 32): SVGS
   const [minValue, maxValue] = [Math.min(...values, 0), Math.max(...values, 0)];
   const pad = 4;
   const x = (year: number) => pad + ((year - minYear) / Math.max(maxYear - minYear, 1)) * (width - 2 * pad);
-  const y = (value: number) => height - pad - ((value - minValue) / Math.max(maxValue - minValue, 1e-9)) * (height - 2 * pad);
-  const line = plotted.map((p, i) => `${i === 0 ? "M" : "L"}${x(p.year).toFixed(1)},${y(p.value).toFixed(1)}`).join(" ");
-  return svg("svg", { class: "sparkline", width, height, viewBox: `0 0 ${width} ${height}`, role: "img", "aria-hidden": "true" }, [
-    svg("line", { x1: pad, x2: width - pad, y1: y(0), y2: y(0), class: "sparkline-zero" }),
-    svg("path", { d: line, class: "sparkline-line" }),
-    ...plotted.map((p) =>
-      svg("circle", {
-        cx: x(p.year),
-        cy: y(p.value),
-        r: 2.5,
-        class: p.point.value === undefined ? "sparkline-bound" : "sparkline-point",
-      }),
-    ),
-  ]);
+  const y = (value: number) =>
+    height - pad - ((value - minValue) / Math.max(maxValue - minValue, 1e-9)) * (height - 2 * pad);
+  const line = plotted
+    .map((p, i) => `${i === 0 ? "M" : "L"}${x(p.year).toFixed(1)},${y(p.value).toFixed(1)}`)
+    .join(" ");
+  return svg(
+    "svg",
+    { class: "sparkline", width, height, viewBox: `0 0 ${width} ${height}`, role: "img", "aria-hidden": "true" },
+    [
+      svg("line", { x1: pad, x2: width - pad, y1: y(0), y2: y(0), class: "sparkline-zero" }),
+      svg("path", { d: line, class: "sparkline-line" }),
+      ...plotted.map((p) =>
+        svg("circle", {
+          cx: x(p.year),
+          cy: y(p.value),
+          r: 2.5,
+          class: p.point.value === undefined ? "sparkline-bound" : "sparkline-point",
+        }),
+      ),
+    ],
+  );
 }
 
 function seriesFigure(figure: Figure, documents: readonly DocumentRecord[]): HTMLElement {
@@ -79,13 +84,22 @@ function seriesFigure(figure: Figure, documents: readonly DocumentRecord[]): HTM
   const rows = points.map((point) =>
     el("tr", {}, [
       el("th", { text: formatWhen(point) || "—", attrs: { scope: "row" } }),
-      el("td", { class: "figure-value" }, [formatPointValue(point, figure.unit), " ", basisBadge(point.basis, point.note)]),
+      el("td", { class: "figure-value" }, [
+        formatPointValue(point, figure.unit),
+        " ",
+        basisBadge(point.basis, point.note),
+      ]),
       el("td", { class: "cite", text: formatCitations(point.sources, documents) }),
     ]),
   );
-  const notes = points.filter((p) => p.note).map((p) => el("div", { class: "figure-note", text: `${formatWhen(p)}: ${p.note}` }));
+  const notes = points
+    .filter((p) => p.note)
+    .map((p) => el("div", { class: "figure-note", text: `${formatWhen(p)}: ${p.note}` }));
   return el("div", { class: "figure figure-series" }, [
-    el("div", { class: "figure-head" }, [el("div", { class: "figure-label", text: figure.label }), sparkline(points) ?? ""]),
+    el("div", { class: "figure-head" }, [
+      el("div", { class: "figure-label", text: figure.label }),
+      sparkline(points) ?? "",
+    ]),
     el("table", { class: "series-table" }, [
       el("caption", { class: "visually-hidden", text: `${figure.label} by year` }),
       el("tbody", {}, rows),

@@ -48,7 +48,11 @@ function list<K extends string>(
   };
 }
 
-export function mountFilters(section: HTMLElement, store: Store<ExplorerState>, schema: SchemaResponse): (state: ExplorerState) => void {
+export function mountFilters(
+  section: HTMLElement,
+  store: Store<ExplorerState>,
+  schema: SchemaResponse,
+): (state: ExplorerState) => void {
   const types = schema.nodeTypes.filter((t) => t.count > 0);
   const relations = schema.relations.filter((r) => r.count > 0);
   const typeList = list<NodeType>(
@@ -76,7 +80,14 @@ export function mountFilters(section: HTMLElement, store: Store<ExplorerState>, 
       el("summary", {}, ["Entity types ", typeCount]),
       el("div", { class: "bulk" }, [
         bulk("All", () => store.update((s) => actions.setHiddenTypes(s, []))),
-        bulk("None", () => store.update((s) => actions.setHiddenTypes(s, types.map((t) => t.type)))),
+        bulk("None", () =>
+          store.update((s) =>
+            actions.setHiddenTypes(
+              s,
+              types.map((t) => t.type),
+            ),
+          ),
+        ),
       ]),
       typeList.element,
     ]),
@@ -84,7 +95,14 @@ export function mountFilters(section: HTMLElement, store: Store<ExplorerState>, 
       el("summary", {}, ["Relations ", relationCount]),
       el("div", { class: "bulk" }, [
         bulk("All", () => store.update((s) => actions.setHiddenRelations(s, []))),
-        bulk("None", () => store.update((s) => actions.setHiddenRelations(s, relations.map((r) => r.relation)))),
+        bulk("None", () =>
+          store.update((s) =>
+            actions.setHiddenRelations(
+              s,
+              relations.map((r) => r.relation),
+            ),
+          ),
+        ),
       ]),
       relationList.element,
     ]),

@@ -74,7 +74,12 @@ export class LabelGuard {
       const { x, y } = renderer.framedGraphToViewport(data);
       const half = settings.labelSize / 2 + 1;
       const width = this.width(data.label, font, settings.labelSize);
-      candidates.push({ node, priority, size, rect: { x1: x + size + 1, y1: y - half, x2: x + size + 5 + width, y2: y + half } });
+      candidates.push({
+        node,
+        priority,
+        size,
+        rect: { x1: x + size + 1, y1: y - half, x2: x + size + 5 + width, y2: y + half },
+      });
     });
     candidates.sort((a, b) => b.priority - a.priority || b.size - a.size);
     for (const candidate of candidates) {
@@ -98,8 +103,16 @@ export class LabelGuard {
       const width = this.width(edgeData.label, font, settings.edgeLabelSize);
       const curvature = (edgeData as { curvature?: number }).curvature ?? 0;
       const shift = edgeLabelShift(sourceData, targetData, curved, edgeData.size, settings.edgeLabelSize);
-      const room = Math.hypot(targetData.x - sourceData.x, targetData.y - sourceData.y) - sourceData.size - targetData.size;
-      const rects = edgeLabelRects(sourceData, targetData, curvature, Math.min(width, room), settings.edgeLabelSize + 2, shift);
+      const room =
+        Math.hypot(targetData.x - sourceData.x, targetData.y - sourceData.y) - sourceData.size - targetData.size;
+      const rects = edgeLabelRects(
+        sourceData,
+        targetData,
+        curvature,
+        Math.min(width, room),
+        settings.edgeLabelSize + 2,
+        shift,
+      );
       if (!this.space.claim(rects, !!edgeData.forceLabel)) return;
       draw(context, edgeData, sourceData, targetData, settings);
     };
@@ -107,7 +120,11 @@ export class LabelGuard {
 
   /** The curved edge programs, with their labels guarded. */
   curvedPrograms(): { curved: EdgeProgramType; curvedArrow: EdgeProgramType } {
-    const base = { ...DEFAULT_EDGE_CURVE_PROGRAM_OPTIONS, curvatureAttribute: "curvature", defaultCurvature: DEFAULT_EDGE_CURVATURE };
+    const base = {
+      ...DEFAULT_EDGE_CURVE_PROGRAM_OPTIONS,
+      curvatureAttribute: "curvature",
+      defaultCurvature: DEFAULT_EDGE_CURVATURE,
+    };
     const drawLabel = this.guardEdgeLabel(createDrawCurvedEdgeLabel({ ...base, keepLabelUpright: true }), true);
     const common = { ...base, drawLabel };
     return {
@@ -118,6 +135,9 @@ export class LabelGuard {
 
   /** Settings for sigma: the guarded node and straight relation label drawers. */
   settings(): Partial<Settings> {
-    return { defaultDrawNodeLabel: this.drawNodeLabel, defaultDrawEdgeLabel: this.guardEdgeLabel(drawStraightEdgeLabel, false) };
+    return {
+      defaultDrawNodeLabel: this.drawNodeLabel,
+      defaultDrawEdgeLabel: this.guardEdgeLabel(drawStraightEdgeLabel, false),
+    };
   }
 }

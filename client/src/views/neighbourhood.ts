@@ -27,7 +27,9 @@ export function mountNeighbourhood(
   const direction = el(
     "select",
     { attrs: { id: "hood-direction", "aria-label": "Direction" }, on: { change: () => apply() } },
-    (Object.keys(DIRECTION_LABELS) as Direction[]).map((d) => el("option", { text: DIRECTION_LABELS[d], attrs: { value: d } })),
+    (Object.keys(DIRECTION_LABELS) as Direction[]).map((d) =>
+      el("option", { text: DIRECTION_LABELS[d], attrs: { value: d } }),
+    ),
   );
   const relationBoxes = schema.relations
     .filter((r) => r.count > 0)
@@ -89,7 +91,11 @@ export function mountNeighbourhood(
     direction: direction.value as Direction,
     relations: relationsValue(),
   });
-  const relationsValue = () => relationBoxes.filter((box) => box.checked).map((box) => box.value).filter(isRelation);
+  const relationsValue = () =>
+    relationBoxes
+      .filter((box) => box.checked)
+      .map((box) => box.value)
+      .filter(isRelation);
   const apply = () => {
     const hood = store.get().neighbourhood;
     if (hood) store.update((s) => actions.openNeighbourhood(s, hood.center, options()));
@@ -102,7 +108,9 @@ export function mountNeighbourhood(
       el(
         "div",
         { class: "segmented", attrs: { role: "radiogroup", "aria-label": "Hops" } },
-        depthInputs.map((input, i) => el("label", { attrs: { for: input.id } }, [input, el("span", { text: String(DEPTHS[i]) })])),
+        depthInputs.map((input, i) =>
+          el("label", { attrs: { for: input.id } }, [input, el("span", { text: String(DEPTHS[i]) })]),
+        ),
       ),
     ]),
     el("div", { class: "control-row" }, [direction]),
@@ -113,7 +121,8 @@ export function mountNeighbourhood(
 
   return (state) => {
     const hood = state.neighbourhood;
-    const selected = state.selection?.kind === "node" && graph.hasNode(state.selection.key) ? state.selection.key : null;
+    const selected =
+      state.selection?.kind === "node" && graph.hasNode(state.selection.key) ? state.selection.key : null;
     if (hood) {
       for (const input of depthInputs) input.checked = Number(input.value) === hood.depth;
       direction.value = hood.direction;
@@ -121,9 +130,15 @@ export function mountNeighbourhood(
     }
     const chosen = relationsValue();
     relationSummary.textContent =
-      chosen.length === 0 ? "All relations" : chosen.length === 1 ? `Only: ${schema.relations.find((r) => r.relation === chosen[0])?.label}` : `${chosen.length} relations`;
+      chosen.length === 0
+        ? "All relations"
+        : chosen.length === 1
+          ? `Only: ${schema.relations.find((r) => r.relation === chosen[0])?.label}`
+          : `${chosen.length} relations`;
     show.disabled = selected === null || hood?.center === selected;
-    show.textContent = selected ? `Show neighbourhood of ${graph.getNodeAttribute(selected, "label")}` : "Show neighbourhood";
+    show.textContent = selected
+      ? `Show neighbourhood of ${graph.getNodeAttribute(selected, "label")}`
+      : "Show neighbourhood";
     reset.hidden = hood === null;
     const result = state.neighbourhoodResult;
     const centre = hood && graph.hasNode(hood.center) ? graph.getNodeAttribute(hood.center, "label") : hood?.center;

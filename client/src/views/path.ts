@@ -25,7 +25,8 @@ export function mountPath(
   let from: string | null = null;
   let to: string | null = null;
   let shown: ExplorerState["pathResult"] = null;
-  const label = (key: string) => (graph.hasNode(key) ? displayLabel(graph.getNodeAttributes(key), store.get().lang) : key);
+  const label = (key: string) =>
+    graph.hasNode(key) ? displayLabel(graph.getNodeAttributes(key), store.get().lang) : key;
   const run = () => {
     if (from && to) store.update((s) => actions.findPath(s, from as string, to as string));
   };
@@ -120,15 +121,22 @@ export function mountPath(
       }
       shown = outcome;
       if (!state.path || !outcome) {
-        replaceChildren(result, [el("p", { class: "panel-status", text: "Pick two entities to find the shortest path between them." })]);
+        replaceChildren(result, [
+          el("p", { class: "panel-status", text: "Pick two entities to find the shortest path between them." }),
+        ]);
       } else if (outcome.status === "loading") {
         replaceChildren(result, [el("p", { class: "panel-status", text: "Looking for a path…" })]);
       } else if (outcome.status === "none") {
         replaceChildren(result, [
-          el("p", { class: "panel-status path-none", text: `No path between ${label(state.path.from)} and ${label(state.path.to)}.` }),
+          el("p", {
+            class: "panel-status path-none",
+            text: `No path between ${label(state.path.from)} and ${label(state.path.to)}.`,
+          }),
         ]);
       } else if (outcome.status === "error") {
-        replaceChildren(result, [el("p", { class: "panel-status error-text", text: `Could not find a path: ${outcome.message}` })]);
+        replaceChildren(result, [
+          el("p", { class: "panel-status error-text", text: `Could not find a path: ${outcome.message}` }),
+        ]);
       } else {
         const steps = outcome.edges.map((edge, i) => {
           const here = outcome.nodes[i] as string;

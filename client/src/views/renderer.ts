@@ -58,7 +58,8 @@ export function createRenderer(container: HTMLElement, graph: ClientGraph, store
     labelDensity: 3,
     labelGridCellSize: 100,
     labelRenderedSizeThreshold: 4,
-    labelFont: "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
+    labelFont:
+      "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
     labelSize: 13,
     labelWeight: "500",
     edgeLabelFont: "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans CJK SC', sans-serif",

@@ -84,7 +84,10 @@ function propertiesBlock(properties: Properties): HTMLElement | null {
     el(
       "dl",
       { class: "properties" },
-      entries.flatMap(([key, value]) => [el("dt", { text: humanizeKey(key) }), el("dd", { text: formatProperty(value) })]),
+      entries.flatMap(([key, value]) => [
+        el("dt", { text: humanizeKey(key) }),
+        el("dd", { text: formatProperty(value) }),
+      ]),
     ),
   ]);
 }
@@ -113,7 +116,11 @@ function relationGroup(group: RelationGroup, actions: SidebarActions): HTMLEleme
           el("button", {
             class: "edge-button",
             text: "ⓘ",
-            attrs: { type: "button", title: "Details of this relation", "aria-label": `Relation details: ${edge.other.label}` },
+            attrs: {
+              type: "button",
+              title: "Details of this relation",
+              "aria-label": `Relation details: ${edge.other.label}`,
+            },
             on: { click: () => actions.selectEdge(edge.key) },
           }),
         ]),
@@ -139,9 +146,21 @@ export function renderNodeDetail(
     a.note ? el("p", { class: "figure-note", text: a.note }) : null,
     el("div", { class: "detail-actions" }, [
       el("button", { text: "Centre", attrs: { type: "button" }, on: { click: () => actions.focus(detail.key) } }),
-      el("button", { text: "Neighbourhood", attrs: { type: "button" }, on: { click: () => actions.neighbourhood(detail.key) } }),
-      el("button", { text: "Path from here", attrs: { type: "button" }, on: { click: () => actions.pathFrom(detail.key) } }),
-      el("button", { text: "Path to here", attrs: { type: "button" }, on: { click: () => actions.pathTo(detail.key) } }),
+      el("button", {
+        text: "Neighbourhood",
+        attrs: { type: "button" },
+        on: { click: () => actions.neighbourhood(detail.key) },
+      }),
+      el("button", {
+        text: "Path from here",
+        attrs: { type: "button" },
+        on: { click: () => actions.pathFrom(detail.key) },
+      }),
+      el("button", {
+        text: "Path to here",
+        attrs: { type: "button" },
+        on: { click: () => actions.pathTo(detail.key) },
+      }),
     ]),
     figuresBlock(a.figures, documents),
     propertiesBlock(a.properties),
@@ -154,7 +173,8 @@ export function renderNodeDetail(
 }
 
 function formatTime(time: TimeSpan): string {
-  if (time.start !== undefined && time.end !== undefined) return time.start === time.end ? `${time.start}` : `${time.start}–${time.end}`;
+  if (time.start !== undefined && time.end !== undefined)
+    return time.start === time.end ? `${time.start}` : `${time.start}–${time.end}`;
   if (time.start !== undefined) return `since ${time.start}`;
   return `until ${time.end}`;
 }
@@ -175,14 +195,22 @@ export function renderEdgeDetail(
       ]),
       el("h2", { class: "detail-title edge-title", attrs: { id: "detail-title" } }, [
         nodeLink(edge.source, ends.source, actions),
-        el("span", { class: "edge-relation", text: ` ${a.label || info?.label || a.relation} ${info?.directed === false ? "" : "→ "}` }),
+        el("span", {
+          class: "edge-relation",
+          text: ` ${a.label || info?.label || a.relation} ${info?.directed === false ? "" : "→ "}`,
+        }),
         nodeLink(edge.target, ends.target, actions),
       ]),
     ]),
     el("p", { class: "description" }, [a.description, " ", basisBadge(a.basis, a.note)]),
     a.note ? el("p", { class: "figure-note", text: a.note }) : null,
     a.time
-      ? el("p", { class: "edge-time" }, [el("strong", { text: "When: " }), formatTime(a.time), " ", basisBadge(a.time.basis, a.time.note)])
+      ? el("p", { class: "edge-time" }, [
+          el("strong", { text: "When: " }),
+          formatTime(a.time),
+          " ",
+          basisBadge(a.time.basis, a.time.note),
+        ])
       : null,
     figuresBlock(a.figures, documents),
     propertiesBlock(a.properties),

@@ -19,7 +19,12 @@ export function mountStageInfo(
   const chip = (text: string, clear: () => void, id: string) =>
     el("span", { class: "chip", attrs: { id } }, [
       el("span", { text }),
-      el("button", { class: "chip-clear", text: "×", attrs: { type: "button", "aria-label": `Clear: ${text}` }, on: { click: clear } }),
+      el("button", {
+        class: "chip-clear",
+        text: "×",
+        attrs: { type: "button", "aria-label": `Clear: ${text}` },
+        on: { click: clear },
+      }),
     ]);
 
   return (state) => {
@@ -40,7 +45,13 @@ export function mountStageInfo(
             "chip-hood",
           )
         : null,
-      state.path ? chip(`Path: ${label(state.path.from)} → ${label(state.path.to)}`, () => store.update(actions.clearPath), "chip-path") : null,
+      state.path
+        ? chip(
+            `Path: ${label(state.path.from)} → ${label(state.path.to)}`,
+            () => store.update(actions.clearPath),
+            "chip-path",
+          )
+        : null,
       filtered > 0
         ? chip(
             `${filtered} filter${filtered === 1 ? "" : "s"} on`,

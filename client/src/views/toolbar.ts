@@ -47,7 +47,8 @@ function panBy(renderer: Renderer, key: string): void {
   const camera = renderer.getCamera();
   const { x, y, ratio } = camera.getState();
   const step = 0.2 * ratio;
-  const [dx, dy] = key === "ArrowLeft" ? [-step, 0] : key === "ArrowRight" ? [step, 0] : key === "ArrowUp" ? [0, step] : [0, -step];
+  const [dx, dy] =
+    key === "ArrowLeft" ? [-step, 0] : key === "ArrowRight" ? [step, 0] : key === "ArrowUp" ? [0, step] : [0, -step];
   void camera.animate({ x: x + dx, y: y + dy }, { duration: 150 });
 }
 
@@ -107,7 +108,8 @@ export function mountToolbar(context: ToolbarContext): (state: ExplorerState) =>
   document.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.target as HTMLElement | null;
-    const typing = !!target && (target.tagName === "INPUT" || target.tagName === "SELECT" || target.tagName === "TEXTAREA");
+    const typing =
+      !!target && (target.tagName === "INPUT" || target.tagName === "SELECT" || target.tagName === "TEXTAREA");
     if (event.key === "Escape") {
       if (typing) (target as HTMLElement).blur();
       if (exportMenu.open) exportMenu.open = false;

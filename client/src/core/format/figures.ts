@@ -125,6 +125,7 @@ export function humanizeKey(key: string): string {
 /** A property value for display: booleans as yes/no, numbers grouped. */
 export function formatProperty(value: string | number | boolean): string {
   if (typeof value === "boolean") return value ? "yes" : "no";
-  if (typeof value === "number") return Number.isInteger(value) && value >= 1000 && value <= 2100 ? String(value) : formatNumber(value);
+  if (typeof value === "number")
+    return Number.isInteger(value) && value >= 1000 && value <= 2100 ? String(value) : formatNumber(value);
   return value;
 }

@@ -31,7 +31,9 @@ export class LabelSpace {
   }
 
   fits(rects: readonly Rect[]): boolean {
-    return rects.every((rect) => this.cells(rect).every((key) => !this.grid.get(key)?.some((other) => overlaps(rect, other))));
+    return rects.every((rect) =>
+      this.cells(rect).every((key) => !this.grid.get(key)?.some((other) => overlaps(rect, other))),
+    );
   }
 
   add(rects: readonly Rect[]): void {

@@ -25,7 +25,12 @@ export const MAX_CANVAS_LABEL = 40;
 
 export function canvasLabel(label: string): string {
   const chars = [...label];
-  return chars.length <= MAX_CANVAS_LABEL ? label : `${chars.slice(0, MAX_CANVAS_LABEL - 1).join("").trimEnd()}…`;
+  return chars.length <= MAX_CANVAS_LABEL
+    ? label
+    : `${chars
+        .slice(0, MAX_CANVAS_LABEL - 1)
+        .join("")
+        .trimEnd()}…`;
 }
 
 /** The sigma program for an edge: curved when it has parallels, with an arrow when the relation is directed. */

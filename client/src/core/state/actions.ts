@@ -130,7 +130,8 @@ export function applyUrlState(state: ExplorerState, url: UrlState): ExplorerStat
   return {
     ...state,
     ...url,
-    neighbourhoodResult: url.neighbourhood === null ? null : hoodChanged ? { status: "loading" } : state.neighbourhoodResult,
+    neighbourhoodResult:
+      url.neighbourhood === null ? null : hoodChanged ? { status: "loading" } : state.neighbourhoodResult,
     pathResult: url.path === null ? null : pathChanged ? { status: "loading" } : state.pathResult,
   };
 }

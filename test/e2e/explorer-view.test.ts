@@ -1,0 +1,173 @@
+/**
+ * The explorer page end to end, part 1: what is drawn and how it responds. The real server and headless
+ * Chromium; each test drives the page as a person would and checks what is drawn and listed.
+ */
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { drawnPixels, nodeHidden, search, shownCounts, skipReason, useExplorer } from "./_harness";
+
+const reason = skipReason();
+
+describe.skipIf(reason !== null)("explorer page: view, sidebar, filters, neighbourhood", () => {
+  const explorer = useExplorer();
+
+  it("draws the whole graph with a legend, and reports its load time", async () => {
+    const started = Date.now();
+    const { page, problems } = await explorer.browser().open(explorer.server().url);
+    const loadMs = Date.now() - started;
+    const pixels = await drawnPixels(page);
+    expect(pixels.drawn).toBeGreaterThan(2000);
+    expect(pixels.coloured).toBeGreaterThan(500);
+    const health = (await (await page.request.get(`${explorer.server().url}api/health`)).json()) as {
+      nodes: number;
+      edges: number;
+    };
+    expect(await shownCounts(page)).toEqual({ nodes: health.nodes, edges: health.edges });
+    await expect(page.locator("#filters-section .filter-row").first().textContent()).resolves.toMatch(/\d+$/);
+    expect(await page.locator('input[data-filter^="Entity types:"]').count()).toBeGreaterThanOrEqual(5);
+    const marks = await page.evaluate(() => performance.getEntriesByName("explorer:ready")[0]?.startTime ?? -1);
+    console.log(`explorer ready ${Math.round(marks)} ms after navigation (${loadMs} ms including browser overhead)`);
+    expect(marks).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("finds Lei Jun, opens his sidebar with 雷军 and citations, and moves to a neighbour", async () => {
+    const { page, problems } = await explorer.browser().open(explorer.server().url);
+    await search(page, "Lei Jun");
+    await expect.poll(() => page.locator("#detail-title").textContent()).toBe("Lei Jun");
+    await expect(page.locator(".detail-zh").textContent()).resolves.toBe("雷军");
+    expect(await page.locator(".citations li").first().textContent()).toMatch(/¶\d+/);
+    expect(page.url()).toContain("node=lei-jun");
+    expect(await page.evaluate(() => window.explorer?.renderer.getNodeDisplayData("lei-jun")?.highlighted)).toBe(true);
+
+    await page.locator('.neighbour-list a[data-key="xiaomi"]').first().click();
+    await expect.poll(() => page.locator("#detail-title").textContent()).toBe("Xiaomi");
+    expect(page.url()).toContain("node=xiaomi");
+
+    await page.goBack();
+    await expect.poll(() => page.locator("#detail-title").textContent()).toBe("Lei Jun");
+    await page.goForward();
+    await expect.poll(() => page.locator("#detail-title").textContent()).toBe("Xiaomi");
+
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.locator("#sidebar").isHidden()).toBe(true);
+    expect(page.url()).not.toContain("node=");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("hides a node type with its filter and shows it again", async () => {
+    const { page, problems } = await explorer.browser().open(explorer.server().url);
+    const before = await shownCounts(page);
+    const people = page.locator('input[data-filter="Entity types:person"]');
+    await people.uncheck();
+    expect(await nodeHidden(page, "lei-jun")).toBe(true);
+    expect(await nodeHidden(page, "xiaomi")).toBe(false);
+    const after = await shownCounts(page);
+    expect(after.nodes).toBeLessThan(before.nodes);
+    expect(after.edges).toBeLessThan(before.edges);
+    expect(page.url()).toContain("hide=person");
+    await people.check();
+    expect(await nodeHidden(page, "lei-jun")).toBe(false);
+    expect(await shownCounts(page)).toEqual(before);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("shows a neighbourhood from the API, and a larger one at depth 2", async () => {
+    const { page, problems } = await explorer.browser().open(`${explorer.server().url}?node=lei-jun`);
+    const all = await shownCounts(page);
+    await page.locator("#hood-show").click();
+    await expect.poll(() => page.locator("#hood-status").textContent()).toMatch(/within 1 hop of Lei Jun/);
+    const one = await shownCounts(page);
+    expect(one.nodes).toBeLessThan(all.nodes);
+    expect(await nodeHidden(page, "lei-jun")).toBe(false);
+    expect(await nodeHidden(page, "xiaomi")).toBe(false);
+    await page.locator('label[for="hood-depth-2"]').click();
+    await expect.poll(() => page.locator("#hood-status").textContent()).toMatch(/within 2 hops/);
+    const two = await shownCounts(page);
+    expect(two.nodes).toBeGreaterThan(one.nodes);
+    expect(page.url()).toContain("hood=lei-jun");
+    expect(page.url()).toContain("depth=2");
+    await page.locator("#hood-relations summary").click();
+    await page.locator('input[data-hood-relation="founded"]').check();
+    await expect.poll(() => page.url()).toContain("hoodrel=founded");
+    await expect.poll(async () => (await shownCounts(page)).nodes).toBeLessThan(two.nodes);
+    expect(await page.locator("#hood-relations summary").textContent()).toBe("Only: founded");
+    await page.locator("#hood-direction").selectOption("in");
+    await expect.poll(() => page.url()).toContain("dir=in");
+    await expect.poll(() => shownCounts(page)).toEqual({ nodes: 1, edges: 0 });
+    await page.locator("#hood-clear").click();
+    await expect.poll(() => shownCounts(page)).toEqual(all);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("zooms and fits with the keyboard and the buttons, and runs the layout on demand", async () => {
+    const { page, problems } = await explorer.browser().open(explorer.server().url);
+    const ratio = () => page.evaluate(() => window.explorer?.renderer.getCamera().getState().ratio ?? 0);
+    const start = await ratio();
+    await page.locator("#graph").focus();
+    await page.keyboard.press("+");
+    await expect.poll(ratio).toBeLessThan(start * 0.8);
+    await page.keyboard.press("0");
+    await expect.poll(ratio).toBeCloseTo(start, 2);
+    await page.locator("#zoom-out").click();
+    await expect.poll(ratio).toBeGreaterThan(start * 1.2);
+    await page.locator("#zoom-fit").click();
+    await expect.poll(ratio).toBeCloseTo(start, 2);
+
+    const before = await page.evaluate(() => window.explorer?.graph.getNodeAttributes("xiaomi"));
+    await page.locator("#layout-toggle").click();
+    await expect.poll(() => page.locator("#layout-toggle").getAttribute("aria-pressed")).toBe("true");
+    expect(await page.locator("#layout-toggle").textContent()).toMatch(/running/);
+    await page.waitForTimeout(700);
+    await page.locator("#layout-toggle").click();
+    await expect.poll(() => page.locator("#layout-toggle").getAttribute("aria-pressed")).toBe("false");
+    await page.waitForTimeout(700);
+    const after = await page.evaluate(() => window.explorer?.graph.getNodeAttributes("xiaomi"));
+    expect([after?.x, after?.y]).not.toEqual([before?.x, before?.y]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("highlights a hovered node's neighbours, lets nodes be dragged, and exports a PNG", async () => {
+    const { page, problems } = await explorer.browser().open(explorer.server().url);
+    const screenPoint = (key: string) =>
+      page.evaluate((k) => {
+        const explorer = window.explorer;
+        if (!explorer) return { x: 0, y: 0 };
+        const point = explorer.renderer.graphToViewport(explorer.graph.getNodeAttributes(k));
+        const box = explorer.renderer.getContainer().getBoundingClientRect();
+        return { x: box.left + point.x, y: box.top + point.y };
+      }, key);
+    const display = (key: string) => page.evaluate((k) => window.explorer?.renderer.getNodeDisplayData(k), key);
+
+    const leiJun = await screenPoint("lei-jun");
+    await page.mouse.move(leiJun.x, leiJun.y);
+    await expect.poll(async () => (await display("lei-jun"))?.highlighted).toBe(true);
+    expect((await display("xiaomi"))?.color).toBe(
+      await page.evaluate(() => window.explorer?.graph.getNodeAttribute("xiaomi", "color")),
+    );
+    expect((await display("chatglm-6b"))?.color).toBe("#e2e4e8");
+
+    const before = await page.evaluate(() => window.explorer?.graph.getNodeAttributes("lei-jun"));
+    await page.mouse.down();
+    for (let i = 1; i <= 8; i++) await page.mouse.move(leiJun.x + i * 10, leiJun.y + i * 6);
+    await page.mouse.up();
+    const after = await page.evaluate(() => window.explorer?.graph.getNodeAttributes("lei-jun"));
+    expect(after?.x).not.toBeCloseTo(before?.x ?? 0, 3);
+    expect(await page.locator("#sidebar").isHidden()).toBe(true);
+    await page.mouse.move(5, 400);
+
+    await page.locator("#export-menu summary").click();
+    const [png] = await Promise.all([page.waitForEvent("download"), page.locator("#export-png").click()]);
+    const bytes = await readFile(await png.path());
+    expect(png.suggestedFilename()).toMatch(/\.png$/);
+    expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
+    expect(bytes.length).toBeGreaterThan(10_000);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

@@ -61,6 +61,21 @@ export function createEntityPicker(options: PickerOptions): EntityPicker {
     input.removeAttribute("aria-activedescendant");
   };
 
+  /** Opens the list under the box, or over it when there is more room above (a path end low in the panel). */
+  const position = () => {
+    const box = input.getBoundingClientRect();
+    const below = window.innerHeight - box.bottom;
+    const up = below < 240 && box.top > below;
+    const width = Math.min(Math.max(box.width, 360), window.innerWidth - 16);
+    list.style.left = `${Math.max(8, Math.min(box.left, window.innerWidth - width - 8))}px`;
+    list.style.width = `${width}px`;
+    list.style.top = up ? "" : `${box.bottom + 4}px`;
+    list.style.bottom = up ? `${window.innerHeight - box.top + 4}px` : "";
+    list.style.maxHeight = `${Math.max((up ? box.top : below) - 12, 120)}px`;
+  };
+  window.addEventListener("resize", () => !list.hidden && position());
+  window.addEventListener("scroll", (event) => !list.hidden && event.target !== list && position(), true);
+
   const render = (message?: string) => {
     const items: HTMLElement[] = hits.map((hit, index) =>
       el(
@@ -77,8 +92,10 @@ export function createEntityPicker(options: PickerOptions): EntityPicker {
         },
         [
           swatch("swatch", NODE_TYPE_INFO[hit.type]?.color ?? "#999"),
-          el("span", { class: "suggestion-label", text: hit.label }),
-          hit.labelZh ? el("span", { class: "suggestion-zh", text: hit.labelZh, attrs: { lang: "zh" } }) : null,
+          el("span", { class: "suggestion-names" }, [
+            el("span", { class: "suggestion-label", text: hit.label }),
+            hit.labelZh ? el("span", { class: "suggestion-zh", text: hit.labelZh, attrs: { lang: "zh" } }) : null,
+          ]),
           el("span", { class: "suggestion-type", text: NODE_TYPE_INFO[hit.type]?.label ?? hit.type }),
         ],
       ),
@@ -86,6 +103,7 @@ export function createEntityPicker(options: PickerOptions): EntityPicker {
     if (message) items.push(el("li", { class: "suggestion-message", text: message, attrs: { role: "presentation" } }));
     replaceChildren(list, items);
     list.hidden = items.length === 0;
+    if (!list.hidden) position();
     input.setAttribute("aria-expanded", String(!list.hidden));
     if (active >= 0) input.setAttribute("aria-activedescendant", `${listId}-${active}`);
     else input.removeAttribute("aria-activedescendant");

@@ -4,7 +4,14 @@
  */
 import type { DocumentRecord, Figure, FigurePoint } from "../../../server/domain/dataset-schema";
 import type { Basis } from "../../../server/domain/vocabulary";
-import { formatPointValue, formatWhen, isSeries, plotValue, sortedPoints } from "../core/format/figures";
+import {
+  formatFigureLine,
+  formatPointValue,
+  formatWhen,
+  isSeries,
+  plotValue,
+  sortedPoints,
+} from "../core/format/figures";
 import { formatCitations } from "../core/format/sources";
 import { el, svg } from "./dom";
 
@@ -27,7 +34,7 @@ function citation(point: FigurePoint, documents: readonly DocumentRecord[]): HTM
 }
 
 function singleFigure(figure: Figure, documents: readonly DocumentRecord[]): HTMLElement {
-  return el("div", { class: "figure" }, [
+  return el("div", { class: "figure", attrs: { title: `${figure.label}: ${formatFigureLine(figure)}` } }, [
     el("div", { class: "figure-label", text: figure.label }),
     ...figure.points.map((point) => {
       const when = formatWhen(point);
@@ -95,17 +102,21 @@ function seriesFigure(figure: Figure, documents: readonly DocumentRecord[]): HTM
   const notes = points
     .filter((p) => p.note)
     .map((p) => el("div", { class: "figure-note", text: `${formatWhen(p)}: ${p.note}` }));
-  return el("div", { class: "figure figure-series" }, [
-    el("div", { class: "figure-head" }, [
-      el("div", { class: "figure-label", text: figure.label }),
-      sparkline(points) ?? "",
-    ]),
-    el("table", { class: "series-table" }, [
-      el("caption", { class: "visually-hidden", text: `${figure.label} by year` }),
-      el("tbody", {}, rows),
-    ]),
-    ...notes,
-  ]);
+  return el(
+    "div",
+    { class: "figure figure-series", attrs: { title: `${figure.label}: ${formatFigureLine(figure)}` } },
+    [
+      el("div", { class: "figure-head" }, [
+        el("div", { class: "figure-label", text: figure.label }),
+        sparkline(points) ?? "",
+      ]),
+      el("table", { class: "series-table" }, [
+        el("caption", { class: "visually-hidden", text: `${figure.label} by year` }),
+        el("tbody", {}, rows),
+      ]),
+      ...notes,
+    ],
+  );
 }
 
 export function renderFigures(figures: readonly Figure[], documents: readonly DocumentRecord[]): HTMLElement | null {

@@ -91,6 +91,3 @@ export function decodeUrlState(search: string): UrlState {
     camera: decodeCamera(params.get("cam")),
   };
 }
-
-/** The URL state with the camera left out: back/forward steps are pushed only when this changes. */
-export const navigationKey = (state: UrlState): string => encodeUrlState({ ...state, camera: null });

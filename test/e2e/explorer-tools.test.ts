@@ -147,6 +147,7 @@ describe.skipIf(reason !== null)("explorer page: paths, exports, URLs, failures,
     await expect
       .poll(() => phone.page.locator("#panel").evaluate((el) => el.getBoundingClientRect().right))
       .toBeLessThanOrEqual(0);
+    await phone.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await phone.page.screenshot({ path: join(SCREENSHOTS, "explorer-phone.png") });
     expect(phone.problems).toEqual([]);
     await phone.page.close();

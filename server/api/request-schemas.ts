@@ -74,6 +74,8 @@ export function requestSchemas(limits: Limits) {
       asOf,
       /** 1.3 for Gephi, Gephi Lite and networkx 3; 1.2draft for older readers such as networkx 2. */
       version: z.enum(["1.3", "1.2draft"]).default("1.3"),
+      /** A dynamic GEXF 1.3 (years as intervals) for Gephi's timeline; not with 1.2draft or asOf. */
+      dynamic: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
     }),
     none: z.strictObject({}),
   };

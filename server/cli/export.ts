@@ -1,6 +1,6 @@
 /**
  * `npm run export -- --out FILE.gexf [--data FILE.json] [--type a,b] [--relation r] [--center KEY --depth N]
- * [--direction in|out|both] [--version 1.3|1.2draft]`: the same GEXF as /api/export.gexf, written without a server.
+ * [--direction in|out|both] [--as-of YEAR] [--version 1.3|1.2draft] [--dynamic]`: the same GEXF as /api/export.gexf, written without a server.
  */
 import { createWriteStream } from "node:fs";
 import { finished } from "node:stream/promises";
@@ -13,10 +13,10 @@ import { selectSubgraph } from "../graph/select";
 import { loadGraph } from "../load-graph";
 import { parseFlags, UsageError } from "./args";
 
-const USAGE = "usage: npm run export -- --out FILE.gexf [--data FILE.json] [--type T1,T2] [--relation R1,R2] [--center KEY [--depth 1-3] [--direction in|out|both]] [--as-of YEAR] [--version 1.3|1.2draft]";
+const USAGE = "usage: npm run export -- --out FILE.gexf [--data FILE.json] [--type T1,T2] [--relation R1,R2] [--center KEY [--depth 1-3] [--direction in|out|both]] [--as-of YEAR] [--version 1.3|1.2draft] [--dynamic]";
 
 async function main(): Promise<void> {
-  const { out, data, "as-of": asOfFlag, ...rest } = parseFlags(process.argv.slice(2), {
+  const { out, data, "as-of": asOfFlag, dynamic: dynamicFlag, ...rest } = parseFlags(process.argv.slice(2), {
     out: { type: "string" },
     data: { type: "string" },
     type: { type: "string" },
@@ -26,8 +26,9 @@ async function main(): Promise<void> {
     direction: { type: "string" },
     version: { type: "string" },
     "as-of": { type: "string" },
+    dynamic: { type: "boolean" },
   });
-  const selection = { ...rest, ...(asOfFlag !== undefined && { asOf: asOfFlag }) };
+  const selection = { ...rest, ...(asOfFlag !== undefined && { asOf: asOfFlag }), ...(dynamicFlag && { dynamic: "true" }) };
   if (!out) throw new UsageError("--out is required");
   if (selection.center === undefined && (selection.depth !== undefined || selection.direction !== undefined)) {
     throw new UsageError("--depth and --direction apply only with --center");
@@ -39,7 +40,9 @@ async function main(): Promise<void> {
     const flag = issue.path[0] === "asOf" ? "as-of" : String(issue.path[0]);
     throw new UsageError(`--${flag}: ${issue.message}`);
   }
-  const { type, relation, center, depth, direction, version, asOf } = parsed.data;
+  const { type, relation, center, depth, direction, version, asOf, dynamic } = parsed.data;
+  if (dynamic && version !== "1.3") throw new UsageError("--dynamic needs --version 1.3");
+  if (dynamic && asOf !== undefined) throw new UsageError("--dynamic holds every year: leave out --as-of");
 
   const loaded = await loadGraph(data && path.resolve(data));
   const graph = asOf === undefined ? loaded.graph : graphAsOf(loaded.graph, asOf);
@@ -47,7 +50,7 @@ async function main(): Promise<void> {
   const selected = type || relation || center ? selectSubgraph(graph, { types: type, relations: relation, center, depth, direction }) : graph;
 
   const file = createWriteStream(out);
-  await writeGexf(selected, file, { description: graph.getAttribute("name"), version });
+  await writeGexf(selected, file, { description: graph.getAttribute("name"), version, dynamic });
   file.end();
   await finished(file);
   console.log(`wrote ${out}: ${selected.order} nodes, ${selected.size} edges`);

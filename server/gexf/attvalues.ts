@@ -1,8 +1,9 @@
 /** Writes one record's `<attvalues>`: only the values it has, each spelled as its column's declared type. */
 import type { EdgeAttributes, NodeAttributes } from "../graph/attributes";
 import { figureColumnKey, type Column, type ColumnSet, type FieldValue, type GexfType } from "./columns";
+import { dynamicFigureValues, intervalXml } from "./dynamic";
 import { flattenFigures } from "./figures";
-import { formatListString, formatNumber, formatPipeList } from "./values";
+import { formatListString, formatNumber, formatPipeList, propertyValue } from "./values";
 import type { GexfFlavour, GexfVersion } from "./versions";
 import { escapeXml } from "./xml";
 
@@ -51,9 +52,17 @@ export function attvaluesXml<A extends NodeAttributes | EdgeAttributes>(
   for (const column of columns.fixed) out += attvalue(column, column.get(attributes), flavour);
   const properties = attributes.properties;
   if (properties) {
-    for (const key in properties) out += attvalue(columns.props.get(key), properties[key], flavour);
+    for (const key in properties) out += attvalue(columns.props.get(key), propertyValue(properties[key]), flavour);
   }
-  if (attributes.figures?.length) {
+  if (attributes.figures?.length && columns.dynamic) {
+    for (const point of dynamicFigureValues(attributes.figures)) {
+      const column = columns.dynamicFigures.get(point.column);
+      const value = formatNumber(point.value);
+      if (column === undefined || value === undefined) continue;
+      const interval = intervalXml(point.year, point.year); // "" for an undated point: always so
+      out += '<attvalue for="' + escapeXml(column.id) + '" value="' + value + '"' + interval + "/>";
+    }
+  } else if (attributes.figures?.length) {
     for (const flat of flattenFigures(attributes.figures)) {
       out += attvalue(columns.figures.get(figureColumnKey(flat.id, flat.unit)), flat.value, flavour);
     }

@@ -1,8 +1,10 @@
 /** Plans the GEXF attribute columns in one pass over the graph: fixed fields, properties and flattened figures. */
 import { RELATION_INFO } from "../domain/vocabulary";
 import type { EdgeAttributes, KnowledgeGraph, NodeAttributes, Properties } from "../graph/attributes";
+import { dynamicFigureValues } from "./dynamic";
 import { flattenFigures, slugify } from "./figures";
-import { formatSources } from "./values";
+import { formatSources, propertyValue } from "./values";
+import { stripIllegalXmlChars } from "./xml";
 
 /** The GEXF types this exporter declares (1.2draft declares liststring as string); Gephi, graphology and networkx all read them. */
 export type GexfType = "string" | "double" | "integer" | "boolean" | "liststring";
@@ -35,7 +37,18 @@ export const NODE_FIXED_COLUMNS: readonly FixedColumn<NodeAttributes>[] = [
     type: "string",
     get: (a) => (a.sources?.length ? formatSources(a.sources) : undefined),
   },
+  ...timeColumns<NodeAttributes>(),
 ];
+
+/** `time_start` ... `time_note`: a record's time span as plain columns (what static readers see of it). */
+function timeColumns<A extends NodeAttributes | EdgeAttributes>(): FixedColumn<A>[] {
+  return [
+    { id: "time_start", title: "Start year", type: "integer", get: (a) => a.time?.start },
+    { id: "time_end", title: "End year", type: "integer", get: (a) => a.time?.end },
+    { id: "time_basis", title: "Time basis", type: "string", get: (a) => text(a.time?.basis) },
+    { id: "time_note", title: "Time note", type: "string", get: (a) => text(a.time?.note) },
+  ];
+}
 
 export const EDGE_FIXED_COLUMNS: readonly FixedColumn<EdgeAttributes>[] = [
   { id: "relation", title: "Relation", type: "string", get: (a) => text(a.relation) },
@@ -55,10 +68,7 @@ export const EDGE_FIXED_COLUMNS: readonly FixedColumn<EdgeAttributes>[] = [
     type: "string",
     get: (a) => (a.sources?.length ? formatSources(a.sources) : undefined),
   },
-  { id: "time_start", title: "Start year", type: "integer", get: (a) => a.time?.start },
-  { id: "time_end", title: "End year", type: "integer", get: (a) => a.time?.end },
-  { id: "time_basis", title: "Time basis", type: "string", get: (a) => text(a.time?.basis) },
-  { id: "time_note", title: "Time note", type: "string", get: (a) => text(a.time?.note) },
+  ...timeColumns<EdgeAttributes>(),
 ];
 
 // Gephi's own columns (and attributes the GEXF readers put beside ours) that an attribute id must not shadow.
@@ -72,12 +82,18 @@ export class ColumnSet<A extends NodeAttributes | EdgeAttributes> {
   private fixedInUse: FixedColumn<A>[] | undefined;
   /** Property key → column. */
   readonly props = new Map<string, Column>();
-  /** `figureColumnKey(id, unit)` → column. */
+  /** `figureColumnKey(id, unit)` → column (static export). */
   readonly figures = new Map<string, Column>();
+  /** `DynamicFigureValue.column` → column (dynamic export, declared with mode="dynamic"). */
+  readonly dynamicFigures = new Map<string, Column>();
   private readonly ids = new Set<string>();
   private readonly titles = new Set<string>(RESERVED_TITLES);
 
-  constructor(private readonly fixedTable: readonly FixedColumn<A>[]) {
+  constructor(
+    private readonly fixedTable: readonly FixedColumn<A>[],
+    /** Figures as dynamic attributes (one column per figure series) rather than one column per point. */
+    readonly dynamic = false,
+  ) {
     for (const id of RESERVED_IDS) this.ids.add(id);
     for (const column of fixedTable) this.ids.add(column.id.toLowerCase());
     for (const column of fixedTable) this.titles.add(column.title);
@@ -88,10 +104,14 @@ export class ColumnSet<A extends NodeAttributes | EdgeAttributes> {
     return (this.fixedInUse ??= this.fixedTable.filter((column) => this.used.has(column)));
   }
 
-  /** All declared columns: fixed ones first, then properties and figures sorted by id. */
+  /** All static columns: fixed ones first, then properties and (static) figures sorted by id. */
   columns(): Column[] {
-    const byId = (a: Column, b: Column) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     return [...this.fixed, ...[...this.props.values()].sort(byId), ...[...this.figures.values()].sort(byId)];
+  }
+
+  /** The dynamic figure columns, sorted by id (none unless `dynamic`). */
+  dynamicColumns(): Column[] {
+    return [...this.dynamicFigures.values()].sort(byId);
   }
 
   /** Registers one record's values: marks fixed columns used, types properties, claims figure columns. */
@@ -104,12 +124,20 @@ export class ColumnSet<A extends NodeAttributes | EdgeAttributes> {
     }
     const properties: Properties = attributes.properties ?? {};
     for (const key in properties) {
-      const value = properties[key]!;
-      if (typeof value === "number" && !Number.isFinite(value)) continue;
+      const value = propertyValue(properties[key]);
+      if (value === undefined || (typeof value === "number" && !Number.isFinite(value))) continue;
       const type: GexfType = typeof value === "boolean" ? "boolean" : typeof value === "number" ? "double" : "string";
       const column = this.props.get(key);
       if (!column) this.props.set(key, this.claim("prop_" + slugify(key), [], humanize(key), type));
       else if (column.type !== type) column.type = "string"; // mixed kinds: keep every value, as text
+    }
+    if (this.dynamic) {
+      for (const value of dynamicFigureValues(attributes.figures ?? [])) {
+        if (!this.dynamicFigures.has(value.column)) {
+          this.dynamicFigures.set(value.column, this.claim(value.id, [value.unitId], value.title, "double"));
+        }
+      }
+      return;
     }
     for (const flat of flattenFigures(attributes.figures ?? [])) {
       const key = figureColumnKey(flat.id, flat.unit);
@@ -127,12 +155,16 @@ export class ColumnSet<A extends NodeAttributes | EdgeAttributes> {
       if (!this.ids.has(`${id}_${n}`.toLowerCase())) chosen = `${id}_${n}`;
     }
     this.ids.add(chosen.toLowerCase());
-    let uniqueTitle = title;
-    for (let n = 2; this.titles.has(uniqueTitle); n++) uniqueTitle = `${title} (${n})`;
+    // Unique as written: a title differing only by characters XML cannot carry would collide once stripped.
+    const clean = stripIllegalXmlChars(title).trim() ? stripIllegalXmlChars(title) : chosen;
+    let uniqueTitle = clean;
+    for (let n = 2; this.titles.has(uniqueTitle); n++) uniqueTitle = `${clean} (${n})`;
     this.titles.add(uniqueTitle);
     return { id: chosen, title: uniqueTitle, type };
   }
 }
+
+const byId = (a: Column, b: Column) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export const figureColumnKey = (id: string, unit: string): string => id + "\0" + unit;
 
@@ -147,10 +179,13 @@ export interface GexfColumns {
   edge: ColumnSet<EdgeAttributes>;
 }
 
-/** One pass over nodes and edges: which columns to declare, with which ids, titles and types. */
-export function planColumns(graph: KnowledgeGraph): GexfColumns {
-  const node = new ColumnSet(NODE_FIXED_COLUMNS);
-  const edge = new ColumnSet(EDGE_FIXED_COLUMNS);
+/**
+ * One pass over nodes and edges: which columns to declare, with which ids, titles and types. With `dynamic`,
+ * figures get dynamic columns (one per series) instead of one static column per point.
+ */
+export function planColumns(graph: KnowledgeGraph, dynamic = false): GexfColumns {
+  const node = new ColumnSet(NODE_FIXED_COLUMNS, dynamic);
+  const edge = new ColumnSet(EDGE_FIXED_COLUMNS, dynamic);
   graph.forEachNode((_key, attributes) => node.plan(attributes));
   graph.forEachEdge((_key, attributes) => edge.plan(attributes));
   return { node, edge };

@@ -3,5 +3,6 @@ export { writeGexf, gexfToString, type GexfOptions } from "./write-gexf";
 export { GEXF_VERSIONS, type GexfVersion } from "./versions";
 export { planColumns, type Column, type GexfColumns, type GexfType } from "./columns";
 export { flattenFigures, slugify, type FlatFigureValue } from "./figures";
-export { formatListString, formatPipeList, formatSources, normalizeHexColor } from "./values";
+export { dynamicFigureValues, type DynamicFigureValue } from "./dynamic";
+export { formatListString, formatPipeList, formatSources, normalizeHexColor, propertyValue } from "./values";
 export { escapeXml, stripIllegalXmlChars } from "./xml";

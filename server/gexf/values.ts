@@ -27,6 +27,22 @@ export function formatPipeList(items: readonly string[]): string {
   return out;
 }
 
+/**
+ * A property value as the exporter writes it. The dataset schema allows only text, finite numbers and booleans,
+ * but a graph built another way may hold more: null and undefined are left out, and objects and arrays
+ * (empty ones too) become their JSON text (`{"a":1}`, `[]`; JSON spells NaN as null and escapes control
+ * characters and lone surrogates), so nothing turns into "[object Object]".
+ */
+export function propertyValue(value: unknown): string | number | boolean | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  try {
+    return JSON.stringify(value) ?? undefined;
+  } catch {
+    return undefined; // cycles, BigInt
+  }
+}
+
 /** A number as GEXF readers parse it, or undefined for NaN/±Infinity (which are then left out). */
 export function formatNumber(value: number): string | undefined {
   return Number.isFinite(value) ? String(value) : undefined;

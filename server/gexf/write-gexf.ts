@@ -8,16 +8,19 @@
  *   gives a MultiDiGraph). Parallel edges of one relation get distinct `kind`s so Gephi keeps them apart.
  * - "1.2draft": for readers that only know 1.2draft, such as Debian's networkx 2.8 (it finds no graph in a 1.3
  *   file). No `kind` (not in 1.2draft), r/g/b colours without `hex`, `z="0"` on positions, lists as text `a | b`.
+ *
+ * With `dynamic: true` (1.3 only) the graph is dynamic for Gephi's timeline: see dynamic.ts.
  */
 import { Writable } from "node:stream";
 import { RELATION_INFO } from "../domain/vocabulary";
 import type { EdgeAttributes, KnowledgeGraph, NodeAttributes } from "../graph/attributes";
 import { attvaluesXml } from "./attvalues";
-import { planColumns, type Column, type ColumnSet } from "./columns";
+import { planColumns, type Column, type ColumnSet, type GexfColumns } from "./columns";
+import { spanXml } from "./dynamic";
 import { ChunkSink, type Output } from "./sink";
 import { formatNumber, vizColor } from "./values";
 import { gexfFlavour, type GexfFlavour, type GexfVersion } from "./versions";
-import { escapeXml } from "./xml";
+import { escapeXml, stripIllegalXmlChars } from "./xml";
 
 export interface GexfOptions {
   /** `<creator>`; default "kg-explorer". */
@@ -32,6 +35,14 @@ export interface GexfOptions {
    * only, lists as a string `a | b`.
    */
   version?: GexfVersion;
+  /**
+   * A dynamic GEXF 1.3 for Gephi's timeline (1.3 only): `mode="dynamic"`, year intervals on dated nodes and
+   * edges (`start="2019-01-01" end="2021-12-31"`, inclusive, open ends left out), figures as dynamic attributes
+   * with one attvalue per dated point, in their own `mode="dynamic"` blocks. For Gephi desktop: graphology-gexf
+   * (Gephi Lite) keeps only the last `<attributes>` block of a class and refuses the file unless told to allow
+   * undeclared attributes, and networkx 2 reads no 1.3 at all, so the static file stays the default.
+   */
+  dynamic?: boolean;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -51,10 +62,14 @@ export async function writeGexf(graph: KnowledgeGraph, out: Output, options: Gex
   const date = options.lastModifiedDate ?? new Date().toISOString().slice(0, 10);
   if (!DATE.test(date)) throw new Error(`server/gexf/write-gexf: lastModifiedDate must be YYYY-MM-DD, got "${date}".`);
   const flavour = gexfFlavour(options.version ?? "1.3");
-  const columns = planColumns(graph);
+  const dynamic = options.dynamic === true;
+  if (dynamic && flavour.version !== "1.3") {
+    throw new Error(`server/gexf/write-gexf: dynamic needs version 1.3, got "${flavour.version}".`);
+  }
+  const columns = planColumns(graph, dynamic);
   const sink = new ChunkSink(out);
   try {
-    sink.push(header(graph, columns.node.columns(), columns.edge.columns(), options, date, flavour), false);
+    sink.push(header(graph, columns, options, date, flavour), false);
     sink.push(`    <nodes count="${graph.order}">\n`, false);
     await sink.flush();
     for (const { node, attributes } of graph.nodeEntries()) {
@@ -97,12 +112,12 @@ export async function gexfToString(graph: KnowledgeGraph, options?: GexfOptions)
 
 function header(
   graph: KnowledgeGraph,
-  nodeColumns: Column[],
-  edgeColumns: Column[],
+  columns: GexfColumns,
   options: GexfOptions,
   date: string,
   flavour: GexfFlavour,
 ): string {
+  const dynamic = columns.node.dynamic;
   const name = graph.getAttribute("name");
   const about = graph.getAttribute("description");
   const description = options.description ?? [name, about].filter(Boolean).join(": ");
@@ -116,14 +131,19 @@ function header(
     "  </meta>\n" +
     // Directed throughout: networkx (2 and 3) refuses a mixed graph, and Gephi drops edges whose type
     // disagrees with defaultedgetype.
-    '  <graph mode="static" defaultedgetype="directed">\n' +
-    declarations("node", nodeColumns, flavour) +
-    declarations("edge", edgeColumns, flavour)
+    (dynamic
+      ? '  <graph mode="dynamic" timeformat="date" timerepresentation="interval" defaultedgetype="directed">\n'
+      : '  <graph mode="static" defaultedgetype="directed">\n') +
+    declarations("node", columns.node.columns(), flavour) +
+    declarations("edge", columns.edge.columns(), flavour) +
+    // Gephi keeps only the last value of a column unless its block says mode="dynamic".
+    (dynamic ? declarations("node", columns.node.dynamicColumns(), flavour, true) : "") +
+    (dynamic ? declarations("edge", columns.edge.dynamicColumns(), flavour, true) : "")
   );
 }
 
-function declarations(kind: "node" | "edge", columns: Column[], flavour: GexfFlavour): string {
-  let out = `    <attributes class="${kind}">\n`;
+function declarations(kind: "node" | "edge", columns: Column[], flavour: GexfFlavour, dynamic = false): string {
+  let out = `    <attributes class="${kind}"${dynamic ? ' mode="dynamic"' : ""}>\n`;
   for (const column of columns) {
     const type = flavour.declaredType(column.type);
     out += `      <attribute id="${escapeXml(column.id)}" title="${escapeXml(column.title)}" type="${type}"/>\n`;
@@ -150,7 +170,8 @@ function nodeXml(
   flavour: GexfFlavour,
 ): string {
   let xml = '      <node id="' + escapeXml(key) + '"';
-  if (attributes.label) xml += ' label="' + escapeXml(attributes.label) + '"';
+  xml += labelXml(attributes.label);
+  if (columns.dynamic) xml += spanXml(attributes.time);
   xml += ">" + attvaluesXml(columns, attributes, flavour) + cachedVizColor(attributes.color, flavour);
   const size = attributes.size;
   if (Number.isFinite(size) && size > 0) xml += '<viz:size value="' + formatNumber(size) + '"/>';
@@ -160,6 +181,12 @@ function nodeXml(
     xml += '<viz:position x="' + x + '" y="' + y + (flavour.positionZ ? '" z="0"/>' : '"/>');
   }
   return xml + "</node>\n";
+}
+
+/** ` label="..."`, or "" when the label is empty once the characters XML cannot carry are removed. */
+function labelXml(label: string | undefined): string {
+  const text = typeof label === "string" ? stripIllegalXmlChars(label) : "";
+  return text ? ' label="' + escapeXml(text) + '"' : "";
 }
 
 /**
@@ -203,7 +230,8 @@ function edgeXml(
     '" target="' +
     escapeXml(target) +
     '" type="directed"';
-  if (attributes.label) xml += ' label="' + escapeXml(attributes.label) + '"';
+  xml += labelXml(attributes.label);
+  if (columns.dynamic) xml += spanXml(attributes.time);
   if (kind) xml += ' kind="' + escapeXml(kind) + '"';
   xml += ">" + attvaluesXml(columns, attributes, flavour) + cachedVizColor(attributes.color, flavour);
   const size = attributes.size;

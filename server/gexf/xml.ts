@@ -5,8 +5,8 @@ const ILLEGAL = /[\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
 const ILLEGAL_TEST = /[\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/u;
 // Anything escapeXml has to touch: markup, quotes, whitespace that attribute normalisation would turn into
 // spaces, and illegal characters. Most values have none, so one test saves the replace.
-const SPECIAL_TEST = /[&<>"'\t\n\r\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/u;
-const SPECIAL = /[&<>"'\t\n\r\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
+const SPECIAL_TEST = /[&<>"'\t\n\r\x85\u2028\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/u;
+const SPECIAL = /[&<>"'\t\n\r\x85\u2028\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
 
 const ENTITIES: Record<string, string> = {
   "&": "&amp;",
@@ -18,6 +18,9 @@ const ENTITIES: Record<string, string> = {
   "\t": "&#9;",
   "\n": "&#10;",
   "\r": "&#13;",
+  // XML 1.1 line ends: @xmldom/xmldom (graphology-gexf, Gephi Lite) turns them raw into spaces, not as references.
+  "\x85": "&#133;",
+  "\u2028": "&#8232;",
 };
 
 /**

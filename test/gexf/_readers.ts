@@ -1,6 +1,6 @@
 /** The real GEXF readers the tests round-trip through (xmllint + XSDs, graphology-gexf, networkx 2 and 3), and their skip rule. */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -64,8 +64,8 @@ export function runValidator(file: string): { status: number | null; output: str
 }
 
 /** Gephi Lite's reader. The Node entry of graphology-gexf brings its own DOMParser (@xmldom/xmldom). */
-export function readWithGraphology(xml: string): MultiGraph {
-  return parse(MultiGraph, xml) as MultiGraph;
+export function readWithGraphology(xml: string, options?: { allowUndeclaredAttributes?: boolean }): MultiGraph {
+  return parse(MultiGraph, xml, options) as MultiGraph;
 }
 
 /**
@@ -218,4 +218,154 @@ export function runSchema12(xml: string): { status: number | null; output: strin
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+/** validate-gexf over many GEXF 1.3 files in one run: the files it did not call valid, with its output. */
+export function runValidatorMany(files: readonly string[]): { invalid: string[]; output: string } {
+  const run = spawnSync(validatorPath, [...files], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const output = `${run.stdout}${run.stderr}`;
+  const valid = new Set(
+    output
+      .split("\n")
+      .filter((line) => line.endsWith(": valid GEXF 1.3"))
+      .map((line) => line.slice(0, -": valid GEXF 1.3".length)),
+  );
+  const invalid = files.filter((file) => !valid.has(file));
+  return { invalid: run.status === 0 ? invalid : invalid.length ? invalid : [...files], output };
+}
+
+/**
+ * The official 1.2draft XSD over many files in one xmllint run (viz namespace rewritten as in runSchema12, into
+ * copies beside each file): the files that did not validate, with xmllint's output.
+ */
+export function runSchema12Many(files: readonly string[]): { invalid: string[]; output: string } {
+  const copies = files.map((file) => {
+    const copy = `${file}.xsdcheck`;
+    const xml = readFileSync(file, "utf8");
+    writeFileSync(copy, xml.replaceAll('"http://www.gexf.net/1.2draft/viz"', '"http://www.gexf.net/1.2draft"'), "utf8");
+    return copy;
+  });
+  const run = spawnSync("xmllint", ["--noout", "--nonet", "--schema", schema12Path, ...copies], {
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const output = `${run.stdout}${run.stderr}`;
+  const valid = new Set(
+    output
+      .split("\n")
+      .filter((line) => line.endsWith(" validates"))
+      .map((line) => line.slice(0, -" validates".length)),
+  );
+  return { invalid: files.filter((_file, i) => !valid.has(copies[i]!)), output };
+}
+
+// One python process for many files: the same plain read_gexf per file, one JSON reading per file, in order.
+const NETWORKX_MANY_SCRIPT = String.raw`
+import json, sys
+import networkx as nx
+
+typed = lambda d: {k: type(v).__name__ for k, v in d.items()}
+readings = []
+for path in sys.argv[2:]:
+    out = {"version": nx.__version__}
+    try:
+        G = nx.read_gexf(path)
+    except Exception as error:
+        out["error"] = type(error).__name__ + ": " + str(error)
+    else:
+        out["graph"] = {
+            "class": type(G).__name__,
+            "nodes": {n: {"data": d, "types": typed(d)} for n, d in G.nodes(data=True)},
+            # networkx gives a DiGraph when the file has no parallel edges: then the key is the edge id.
+            "edges": [{"source": s, "target": t, "key": k, "data": d, "types": typed(d)} for s, t, k, d in G.edges(keys=True, data=True)]
+            if G.is_multigraph()
+            else [{"source": s, "target": t, "key": d.get("id"), "data": d, "types": typed(d)} for s, t, d in G.edges(data=True)],
+        }
+    readings.append(out)
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    json.dump(readings, f, ensure_ascii=False, allow_nan=False)
+`;
+
+/** `networkx.read_gexf` on every file in ONE `python` process; the readings in the order of `files`. */
+export function readManyWithNetworkx(files: readonly string[], python: string = systemPython): NetworkxReading[] {
+  const out = path.join(mkdtempSync(path.join(tmpdir(), "gexf-nx-")), "readings.json");
+  const run = spawnSync(python, ["-c", NETWORKX_MANY_SCRIPT, out, ...files], { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`${python} could not run networkx:\n${run.stderr}`);
+  return JSON.parse(readFileSync(out, "utf8")) as NetworkxReading[];
+}
+
+/**
+ * What the XSD cannot check in a dynamic GEXF 1.3: the graph is `mode="dynamic"` with date intervals; every
+ * start is a `YYYY-01-01` and every end a `YYYY-12-31` no earlier than the start; attvalues of static columns
+ * carry no interval; and within one node or edge, the intervals of one dynamic column never overlap (an
+ * attvalue without interval counts as always). Returns the problems found.
+ */
+export function checkDynamic(xml: string): string[] {
+  const doc = new DOMParser().parseFromString(xml, "application/xml");
+  const problems: string[] = [];
+  const graph = doc.getElementsByTagName("graph")[0];
+  const header = ["mode", "timeformat", "timerepresentation"].map((name) => graph?.getAttribute(name));
+  if (header.join() !== "dynamic,date,interval") problems.push(`graph is ${header.join()}, not dynamic,date,interval`);
+  const dynamicColumns = { node: new Set<string>(), edge: new Set<string>() };
+  for (const block of Array.from(doc.getElementsByTagName("attributes"))) {
+    if (block.getAttribute("mode") !== "dynamic") continue;
+    const kind = block.getAttribute("class") as "node" | "edge";
+    for (const column of Array.from(block.getElementsByTagName("attribute")))
+      dynamicColumns[kind].add(column.getAttribute("id")!);
+  }
+  const interval = (element: Element, where: string): [number, number] => {
+    const start = element.getAttribute("start");
+    const end = element.getAttribute("end");
+    if (start && !/^\d{4}-01-01$/.test(start)) problems.push(`${where}: start="${start}"`);
+    if (end && !/^\d{4}-12-31$/.test(end)) problems.push(`${where}: end="${end}"`);
+    const from = start ? Number(start.slice(0, 4)) : -Infinity;
+    const to = end ? Number(end.slice(0, 4)) : Infinity;
+    if (from > to) problems.push(`${where}: start ${start} after end ${end}`);
+    return [from, to];
+  };
+  for (const kind of ["node", "edge"] as const) {
+    for (const element of Array.from(doc.getElementsByTagName(kind))) {
+      const id = element.getAttribute("id")!;
+      interval(element, `${kind} ${id}`);
+      const byColumn = new Map<string, [number, number][]>();
+      for (const value of Array.from(element.getElementsByTagName("attvalue"))) {
+        const column = value.getAttribute("for")!;
+        const where = `${kind} ${id} attvalue ${column}`;
+        if (!dynamicColumns[kind].has(column)) {
+          if (value.hasAttribute("start") || value.hasAttribute("end"))
+            problems.push(`${where}: interval on a static column`);
+          continue;
+        }
+        const spans = byColumn.get(column) ?? [];
+        spans.push(interval(value, where));
+        byColumn.set(column, spans);
+      }
+      for (const [column, spans] of byColumn) {
+        spans.sort((a, b) => a[0] - b[0]);
+        for (let i = 1; i < spans.length; i++) {
+          if (spans[i]![0] <= spans[i - 1]![1]) problems.push(`${kind} ${id}: ${column} intervals overlap`);
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/** `jing` (Debian package jing) for the RELAX NG schema, or why there is none. */
+export function jingAvailability(): Availability {
+  const probe = spawnSync("jing", [], { encoding: "utf8" });
+  if (probe.error) return { ok: false, reason: "jing not found (apt-get install -y jing)" };
+  return existsSync(relaxNgPath) ? { ok: true } : { ok: false, reason: `${relaxNgPath} not found` };
+}
+
+export const relaxNgPath = path.resolve(repoRoot, "../shared/gexf-schema/1.3-relaxng/gexf.rnc");
+
+/** `jing -c gexf.rnc FILE`: status and output (jing's own Java warnings left out). */
+export function runJing(file: string): { status: number | null; output: string } {
+  const run = spawnSync("jing", ["-c", relaxNgPath, file], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const output = `${run.stdout}${run.stderr}`
+    .split("\n")
+    .filter((line) => line && !line.startsWith("[warning]"))
+    .join("\n");
+  return { status: run.status, output };
 }

@@ -1,4 +1,4 @@
-/** GEXF download (1.3, or `?version=1.2draft` for older readers) of the whole graph or a selection, streamed as written. */
+/** GEXF download (1.3, `?version=1.2draft` for older readers, `?dynamic=true` for Gephi's timeline), streamed as written. */
 import type { Router } from "express";
 import { writeGexf } from "../../gexf/write-gexf";
 import { selectSubgraph } from "../../graph/select";
@@ -10,7 +10,9 @@ import { requireNode } from "../views";
 export function registerExportRoutes(router: Router, context: ApiContext): void {
   const { datasetName, schemas, limits } = context;
   router.get("/export.gexf", async (req, res) => {
-    const { type, relation, center, depth, direction, version, asOf } = validate(schemas.exportGexf, req.query);
+    const { type, relation, center, depth, direction, version, asOf, dynamic } = validate(schemas.exportGexf, req.query);
+    if (dynamic && version !== "1.3") throw new ValidationError("dynamic", "dynamic=true needs version=1.3 (1.2draft has no dynamic export)");
+    if (dynamic && asOf !== undefined) throw new ValidationError("dynamic", "dynamic=true holds every year: leave out asOf");
     const graph = graphFor(context, asOf);
     if (center === undefined && (req.query.depth !== undefined || req.query.direction !== undefined)) {
       throw new ValidationError(req.query.depth !== undefined ? "depth" : "direction", "depth and direction apply only with center");
@@ -21,7 +23,7 @@ export function registerExportRoutes(router: Router, context: ApiContext): void 
     res.status(200);
     res.attachment(exportFileName(datasetName, center, depth, asOf));
     res.type("application/gexf+xml; charset=utf-8");
-    await writeGexf(selected, res, { description: graph.getAttribute("name"), version });
+    await writeGexf(selected, res, { description: graph.getAttribute("name"), version, dynamic });
     res.end();
   });
 }

@@ -1,0 +1,330 @@
+/**
+ * Dynamic GEXF 1.3 (`dynamic: true`, `?dynamic=true`, `--dynamic`) for Gephi's timeline: year intervals on nodes
+ * and edges, figures as dynamic attributes. Checked on the embedded dataset against the official XSD, our own
+ * structural rules (intervals well-formed and never overlapping), graphology-gexf (which ignores time), networkx 3
+ * (which reads the intervals) and, when present, jing with the RELAX NG schema.
+ */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { DOMParser } from "@xmldom/xmldom";
+import type { Express } from "express";
+import request from "supertest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../server/api/app";
+import type { Problem } from "../../server/api/contract";
+import type { Figure } from "../../server/domain/dataset-schema";
+import type { KnowledgeGraph } from "../../server/graph/attributes";
+import { dynamicFigureValues } from "../../server/gexf/dynamic";
+import { gexfToString } from "../../server/gexf/write-gexf";
+import { loadGraph } from "../../server/load-graph";
+import { run } from "../cli/_run";
+import {
+  checkDynamic,
+  checkReferences,
+  jingAvailability,
+  networkx3,
+  networkxAvailability,
+  optionalTool,
+  readWithGraphology,
+  readWithNetworkx,
+  requireTool,
+  runJing,
+  runValidator,
+  systemPython,
+  validatorAvailability,
+  writeTemp,
+} from "./_readers";
+
+const CUSTOMER = "xiaomi__customer_of__kingsoft-cloud";
+const LISTING = "kingsoft-cloud__listed_on__us-stock-market";
+let graph: KnowledgeGraph;
+let datasetName: string;
+let xml: string;
+let file: string;
+let doc: Document;
+
+beforeAll(async () => {
+  ({ graph, datasetName } = await loadGraph());
+  xml = await gexfToString(graph, { dynamic: true, lastModifiedDate: "2026-01-01" });
+  file = writeTemp("dynamic.gexf", xml);
+  doc = new DOMParser().parseFromString(xml, "application/xml") as unknown as Document;
+});
+
+const byId = (tag: "node" | "edge", id: string) =>
+  Array.from(doc.getElementsByTagName(tag)).find((e) => e.getAttribute("id") === id)!;
+const attvalues = (element: Element, column: string) =>
+  Array.from(element.getElementsByTagName("attvalue"))
+    .filter((v) => v.getAttribute("for") === column)
+    .map((v) => [v.getAttribute("value"), v.getAttribute("start") || null, v.getAttribute("end") || null]);
+const yearStart = (year: number | undefined) => (year === undefined ? null : `${year}-01-01`);
+const yearEnd = (year: number | undefined) => (year === undefined ? null : `${year}-12-31`);
+
+describe("dynamic GEXF 1.3 of the embedded dataset", () => {
+  it("is a dynamic graph with static and dynamic attribute blocks", () => {
+    expect(xml).toContain(
+      '<graph mode="dynamic" timeformat="date" timerepresentation="interval" defaultedgetype="directed">',
+    );
+    const blocks = Array.from(doc.getElementsByTagName("attributes")).map(
+      (b) => `${b.getAttribute("class")}:${b.getAttribute("mode") || "static"}`,
+    );
+    expect(blocks).toEqual(["node:static", "edge:static", "node:dynamic", "edge:dynamic"]);
+    expect(xml).toContain(
+      '<attribute id="revenue_share" title="Share of Kingsoft Cloud&apos;s revenue (%)" type="double"/>',
+    );
+    expect(xml).toContain(
+      '<attribute id="revenue_share_min" title="Share of Kingsoft Cloud&apos;s revenue (min, %)" type="double"/>',
+    );
+    expect(xml).toContain('<attribute id="time_start" title="Start year" type="integer"/>');
+    expect(xml).not.toMatch(/ for="fig_/); // no per-point static figure columns
+  });
+
+  it("gives every dated node and edge its inclusive year interval, and undated ones none", () => {
+    for (const kind of ["node", "edge"] as const) {
+      const keys = kind === "node" ? graph.nodes() : graph.edges();
+      for (const key of keys) {
+        const time = kind === "node" ? graph.getNodeAttribute(key, "time") : graph.getEdgeAttribute(key, "time");
+        const element = byId(kind, key);
+        expect([element.getAttribute("start") || null, element.getAttribute("end") || null], key).toEqual([
+          yearStart(time?.start),
+          yearEnd(time?.end),
+        ]);
+      }
+    }
+    expect(byId("edge", LISTING).getAttribute("start")).toBe("2020-01-01");
+    expect(byId("edge", LISTING).hasAttribute("end")).toBe(false);
+    const wave = byId("node", "price-cut-wave");
+    expect([wave.getAttribute("start"), wave.getAttribute("end")]).toEqual(["2023-01-01", "2024-12-31"]);
+    expect(byId("node", "kingsoft-cloud").hasAttribute("start")).toBe(false);
+  });
+
+  it("writes the Xiaomi revenue share by year, and the undated 'early days' bound without interval", () => {
+    const edge = byId("edge", CUSTOMER);
+    expect(attvalues(edge, "revenue_share")).toEqual([
+      ["14.4", "2019-01-01", "2019-12-31"],
+      ["10", "2020-01-01", "2020-12-31"],
+      ["8.3", "2021-01-01", "2021-12-31"],
+    ]);
+    expect(attvalues(edge, "revenue_share_min")).toEqual([["80", null, null]]);
+  });
+
+  it("keeps every finite figure value: one attvalue per point, dated ones with their year", () => {
+    for (const kind of ["node", "edge"] as const) {
+      const keys = kind === "node" ? graph.nodes() : graph.edges();
+      for (const key of keys) {
+        const figures: Figure[] =
+          kind === "node" ? graph.getNodeAttribute(key, "figures") : graph.getEdgeAttribute(key, "figures");
+        const want = figures
+          .flatMap((f) =>
+            f.points.flatMap((p) =>
+              [p.value, p.min, p.max].filter((v) => v !== undefined).map((v) => [String(v), String(yearStart(p.year))]),
+            ),
+          )
+          .map((pair) => pair.join("@"))
+          .sort();
+        const dynamicIds = new Set(
+          Array.from(doc.getElementsByTagName("attributes"))
+            .filter((b) => b.getAttribute("mode") === "dynamic" && b.getAttribute("class") === kind)
+            .flatMap((b) => Array.from(b.getElementsByTagName("attribute")).map((a) => a.getAttribute("id"))),
+        );
+        const got = Array.from(byId(kind, key).getElementsByTagName("attvalue"))
+          .filter((v) => dynamicIds.has(v.getAttribute("for")))
+          .map((v) => `${v.getAttribute("value")}@${v.getAttribute("start") || null}`)
+          .sort();
+        expect(got, key).toEqual(want);
+      }
+    }
+  });
+
+  it("passes the structural checks: declared columns, typed values, well-formed intervals that never overlap", () => {
+    expect(checkReferences(xml)).toEqual([]);
+    expect(checkDynamic(xml)).toEqual([]);
+    // The check can fail: a second 2019 value, an interval on a static column, a reversed span.
+    expect(checkDynamic(xml.replace('value="10" start="2020-01-01"', 'value="10" start="2019-01-01"'))).toHaveLength(1);
+    expect(
+      checkDynamic(
+        xml.replace(
+          '<attvalue for="relation" value="customer_of"/>',
+          '<attvalue for="relation" value="customer_of" start="2019-01-01"/>',
+        ),
+      ),
+    ).toHaveLength(1);
+    expect(
+      checkDynamic(xml.replace('start="2023-01-01" end="2024-12-31"', 'start="2025-01-01" end="2024-12-31"')),
+    ).not.toEqual([]);
+  });
+
+  it("is refused with 1.2draft, naming dynamic", async () => {
+    await expect(gexfToString(graph, { dynamic: true, version: "1.2draft" })).rejects.toThrow(/dynamic/);
+  });
+
+  it("adds node time columns to the static export too", async () => {
+    const staticXml = await gexfToString(graph, { lastModifiedDate: "2026-01-01" });
+    expect(staticXml).toContain('<graph mode="static" defaultedgetype="directed">');
+    expect(staticXml).not.toMatch(/ start="| end="/);
+    const wave = staticXml.split("\n").find((line) => line.includes('<node id="price-cut-wave"'))!;
+    expect(wave).toContain('<attvalue for="time_start" value="2023"/><attvalue for="time_end" value="2024"/>');
+  });
+});
+
+describe("dynamicFigureValues: one column per series, intervals that never overlap", () => {
+  const source = [{ document: "d", paragraph: 1 }];
+  const figure = (points: Figure["points"]): Figure => ({ key: "revenue", label: "Revenue", unit: "CNY", points });
+  const columns = (figures: Figure[]) => dynamicFigureValues(figures).map((v) => `${v.id}:${v.value}@${v.year ?? "-"}`);
+
+  it("moves a second value for a year (a quarter beside the year) and an undated value beside dated ones on", () => {
+    const points = [
+      { year: 2023, value: 7, basis: "stated", sources: source },
+      { year: 2023, period: "Q4", value: 2, basis: "stated", sources: source },
+      { period: "early days", value: 1, basis: "stated", sources: source },
+      { year: 2022, value: 8, basis: "stated", sources: source },
+    ] as Figure["points"];
+    expect(columns([figure(points)])).toEqual([
+      "revenue:7@2023",
+      "revenue_2:2@2023",
+      "revenue:8@2022",
+      "revenue_3:1@-",
+    ]);
+    expect(dynamicFigureValues([figure(points)]).find((v) => v.id === "revenue_2")!.title).toBe("Revenue #2 (CNY)");
+  });
+
+  it("leaves out NaN and ±Infinity, and puts bounds in _min / _max", () => {
+    const points = [
+      { year: 2020, value: NaN, basis: "stated", sources: source },
+      { year: 2021, min: 3, max: Infinity, basis: "stated", sources: source },
+    ] as Figure["points"];
+    expect(columns([figure(points)])).toEqual(["revenue_min:3@2021"]);
+  });
+});
+
+describe("readers of the dynamic file", () => {
+  it("validates against the official GEXF 1.3 XSD", (ctx) => {
+    requireTool(validatorAvailability(), ctx.skip);
+    const result = runValidator(file);
+    expect(result.status, result.output).toBe(0);
+  });
+
+  it("passes the RELAX NG schema with jing (when installed), but for hex beside r/g/b, which it refuses", (ctx) => {
+    const found = jingAvailability();
+    if (!found.ok) {
+      console.warn(`skipped: ${found.reason}`);
+      return ctx.skip(found.reason);
+    }
+    // The 1.3 RELAX NG allows r/g/b or hex, the XSD both: every 1.3 export (static too) fails on that alone.
+    const whole = runJing(file);
+    expect(whole.output.split("\n").every((line) => line.includes('attribute "hex" not allowed'))).toBe(true);
+    const withoutHex = runJing(writeTemp("dynamic-rgb.gexf", xml.replace(/ hex="#[0-9a-f]{6}"/g, "")));
+    expect(withoutHex.status, withoutHex.output).toBe(0);
+  });
+
+  it("graphology-gexf (Gephi Lite) keeps only the last <attributes> block of a class: it needs allowUndeclaredAttributes", () => {
+    // Static columns in their own block (so Gephi keeps them static) is one block too many for graphology.
+    expect(() => readWithGraphology(xml)).toThrow(/undeclared attribute/);
+    const parsed = readWithGraphology(xml, { allowUndeclaredAttributes: true });
+    expect([parsed.order, parsed.size]).toEqual([graph.order, graph.size]);
+    expect(parsed.getNodeAttribute("lei-jun", "labelZh")).toBe("雷军");
+    expect(parsed.getNodeAttribute("price-cut-wave", "time_start")).toBe("2023"); // undeclared, so text
+    expect(parsed.getNodeAttributes("price-cut-wave")).not.toHaveProperty("start");
+    // The dynamic block is the one it keeps: one value per column, the last attvalue wins.
+    expect(parsed.getEdgeAttribute(CUSTOMER, "revenue_share")).toBe(8.3);
+  });
+
+  it("networkx 3 reads the intervals: (value, start, end) lists, 'None' for an undated value", (ctx) => {
+    const found = networkx3();
+    optionalTool(found, ctx.skip);
+    const reading = readWithNetworkx(file, found.python);
+    expect(reading.error).toBeUndefined();
+    const g = reading.graph!;
+    expect(Object.keys(g.nodes).sort()).toEqual(graph.nodes().sort());
+    expect(g.edges.map((e) => e.key).sort()).toEqual(graph.edges().sort());
+    const customer = g.edges.find((e) => e.key === CUSTOMER)!.data;
+    expect(customer["Share of Kingsoft Cloud's revenue (%)"]).toEqual([
+      [14.4, "2019-01-01", "2019-12-31"],
+      [10, "2020-01-01", "2020-12-31"],
+      [8.3, "2021-01-01", "2021-12-31"],
+    ]);
+    expect(customer["Share of Kingsoft Cloud's revenue (min, %)"]).toEqual([[80, "None", "None"]]);
+    expect(g.nodes["price-cut-wave"]!.data).toMatchObject({
+      start: "2023-01-01",
+      end: "2024-12-31",
+      "Start year": 2023,
+    });
+    expect(g.edges.find((e) => e.key === LISTING)!.data).toMatchObject({ start: "2020-01-01" });
+    expect(g.edges.find((e) => e.key === LISTING)!.data).not.toHaveProperty("end");
+  });
+
+  it("Debian's networkx 2.8 cannot read it (no GEXF 1.3 before networkx 3)", (ctx) => {
+    requireTool(networkxAvailability(), ctx.skip);
+    const reading = readWithNetworkx(file, systemPython);
+    if (Number.parseInt(reading.version, 10) >= 3) return ctx.skip(`${systemPython} has networkx ${reading.version}`);
+    expect(reading.error).toBe("NetworkXError: No <graph> element in GEXF file.");
+  });
+});
+
+describe("GET /api/export.gexf?dynamic=", () => {
+  let app: Express;
+  beforeAll(() => {
+    app = createApp({ graph, datasetName, log: () => {} });
+  });
+  const getText = (url: string) =>
+    request(app)
+      .get(url)
+      .buffer(true)
+      .parse((res, done) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (text += chunk));
+        res.on("end", () => done(null, text));
+      });
+
+  it("serves the dynamic file on ?dynamic=true, valid against the XSD", async (ctx) => {
+    const res = await getText("/api/export.gexf?dynamic=true").expect(200);
+    expect(res.headers["content-type"]).toMatch(/^application\/gexf\+xml/);
+    const body = res.body as string;
+    expect(body).toContain('<graph mode="dynamic" timeformat="date" timerepresentation="interval"');
+    expect(checkDynamic(body)).toEqual([]);
+    requireTool(validatorAvailability(), ctx.skip);
+    const result = runValidator(writeTemp("api-dynamic.gexf", body));
+    expect(result.status, result.output).toBe(0);
+  });
+
+  it("serves the static file on ?dynamic=false and by default, and combines with a selection", async () => {
+    const byDefault = (await getText("/api/export.gexf").expect(200)).body as string;
+    expect((await getText("/api/export.gexf?dynamic=false").expect(200)).body).toBe(byDefault);
+    expect(byDefault).toContain('<graph mode="static"');
+    const selection = (await getText("/api/export.gexf?center=xiaomi&depth=1&dynamic=true").expect(200)).body as string;
+    expect(selection).toContain('mode="dynamic"');
+    expect(selection).toContain('for="revenue_share" value="14.4" start="2019-01-01" end="2019-12-31"');
+  });
+
+  it.each([
+    ["dynamic=true&version=1.2draft", "with 1.2draft"],
+    ["dynamic=true&asOf=2020", "with asOf"],
+    ["dynamic=yes", "not true/false"],
+    ["dynamic=", "empty"],
+  ])("answers ?%s (%s) with a 400 problem naming dynamic", async (query) => {
+    const res = await request(app).get(`/api/export.gexf?${query}`).expect(400);
+    expect(res.type).toBe("application/problem+json");
+    expect(JSON.parse(res.text) as Problem).toMatchObject({ status: 400, parameter: "dynamic" });
+  });
+});
+
+describe("npm run export -- --dynamic", () => {
+  it("writes the dynamic file", async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "kg-export-")), "graph.gexf");
+    const cli = run("server/cli/export.ts", ["--out", out, "--dynamic"]);
+    expect(await cli.exited, cli.output()).toBe(0);
+    const written = readFileSync(out, "utf8");
+    expect(written).toContain('<graph mode="dynamic"');
+    expect(checkDynamic(written)).toEqual([]);
+  });
+
+  it.each([
+    ["--version", "1.2draft"],
+    ["--as-of", "2020"],
+  ])("refuses --dynamic with %s, naming --dynamic", async (flag, value) => {
+    const cli = run("server/cli/export.ts", ["--out", path.join(tmpdir(), "never.gexf"), "--dynamic", flag, value]);
+    expect(await cli.exited).toBe(1);
+    expect(cli.output()).toContain("--dynamic");
+  });
+});

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, skipReason, startServer, type Browser, type RunningServer } from "./_harness";
 
 const EVIL = "<img src=x onerror=alert(1)>";
+const CSS_TRICK = "<style>*{display:none!important}</style>";
 const cite = [{ document: "doc", paragraph: 1 }];
 const dataset = {
   name: "<b>hostile</b> dataset",
@@ -47,6 +48,15 @@ const dataset = {
     },
     { id: "plain", type: "person", label: "Plain Person", description: "A person.", sources: cite },
     { id: "island", type: "market", label: "Island Market", description: "Linked to nothing.", sources: cite },
+    {
+      id: "styled",
+      type: "market",
+      label: CSS_TRICK,
+      aliases: ['x" style="position:fixed;inset:0;background:red'],
+      description: "<link rel=stylesheet href=//evil.example/x.css> and url(javascript:alert(8))",
+      properties: { css: "</style><style>*{visibility:hidden}</style>" },
+      sources: cite,
+    },
   ],
   edges: [
     {
@@ -109,6 +119,20 @@ describe.skipIf(reason !== null)("explorer page with hostile data", () => {
     expect(await page.locator("#sidebar img").count()).toBe(0);
     expect(await page.locator("#dataset-name").textContent()).toBe("<b>hostile</b> dataset");
     await page.waitForTimeout(300);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("shows CSS tricks literally and lets none of them style the page", async () => {
+    const { page, problems } = await browser.open(`${server.url}?node=styled`);
+    await expect.poll(() => page.locator("#detail-title").textContent()).toBe(CSS_TRICK);
+    expect(await page.locator(".properties dd").first().textContent()).toBe("</style><style>*{visibility:hidden}</style>");
+    expect(await page.locator("#sidebar .description").textContent()).toContain("<link rel=stylesheet");
+    // No element the data could have injected, and the page is still there to see.
+    expect(await page.locator("body style, body link").count()).toBe(0);
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector("#graph")!).display)).not.toBe("none");
+    expect(await page.evaluate(() => getComputedStyle(document.body).visibility)).toBe("visible");
+    expect(await page.locator("#graph").isVisible()).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -29,8 +29,10 @@ async function main(): Promise<void> {
   const host = flags.host ?? process.env.HOST ?? "127.0.0.1";
 
   const started = performance.now();
-  const { graph, file, datasetName } = await loadGraph(flags.data && path.resolve(flags.data));
-  console.log(`loaded ${file}: ${graph.order} nodes, ${graph.size} edges in ${(performance.now() - started).toFixed(0)} ms`);
+  const { graph, file, datasetName, layout } = await loadGraph(flags.data && path.resolve(flags.data));
+  const how = layout.cached ? "layout from cache" : "layout computed";
+  console.log(`loaded ${file}: ${graph.order} nodes, ${graph.size} edges in ${(performance.now() - started).toFixed(0)} ms (${how})`);
+  if (layout.cacheError) console.log(`note: the layout could not be cached (${layout.cacheError}); the next start will compute it again`);
 
   if (!flags["no-build"]) await ensureClientBuild((message) => console.log(message));
   const corsOrigins = (flags.cors ?? process.env.CORS_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean);

@@ -2,6 +2,7 @@
  * Reads and checks a dataset file. Either the whole dataset is valid and returned, or a DatasetError lists
  * every problem with the file, the record id and the field, so start-up stops before anything is built.
  */
+import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import type { z } from "zod";
 import { datasetSchema, type Dataset } from "./dataset-schema";
@@ -33,6 +34,11 @@ export class DatasetError extends Error {
 export const MAX_DATASET_BYTES = 500 * 1024 * 1024;
 
 export async function loadDataset(file: string): Promise<Dataset> {
+  return (await loadDatasetFile(file)).dataset;
+}
+
+/** The dataset and the SHA-256 of the file's bytes, which keys anything derived from it (the layout cache). */
+export async function loadDatasetFile(file: string): Promise<{ dataset: Dataset; sha256: string }> {
   let text: string;
   try {
     const { size } = await stat(file);
@@ -45,7 +51,7 @@ export async function loadDataset(file: string): Promise<Dataset> {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new DatasetError(file, [fileProblem(`cannot be read (${reason})`)]);
   }
-  return parseDataset(text, file);
+  return { dataset: parseDataset(text, file), sha256: createHash("sha256").update(text).digest("hex") };
 }
 
 export function parseDataset(text: string, file: string): Dataset {

@@ -7,9 +7,10 @@ import type { Dataset, EdgeRecord, NodeRecord } from "../domain/dataset-schema";
 import { edgeKey } from "../domain/edge-key";
 import { NODE_TYPE_INFO, RELATION_INFO } from "../domain/vocabulary";
 import type { EdgeAttributes, FactAttributes, GraphAttributes, KnowledgeGraph, NodeAttributes } from "./attributes";
-import { applyLayout } from "./layout";
+import { applyLayout, assignPositions } from "./layout";
 
-export function buildGraph(dataset: Dataset): KnowledgeGraph {
+/** Builds the graph; `positions` from the layout cache skip the layout when they fit. */
+export function buildGraph(dataset: Dataset, positions?: Float64Array): KnowledgeGraph {
   const graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
   graph.replaceAttributes({ name: dataset.name, description: dataset.description, documents: dataset.documents });
 
@@ -38,7 +39,7 @@ export function buildGraph(dataset: Dataset): KnowledgeGraph {
     });
   }
 
-  applyLayout(graph);
+  if (!positions || !assignPositions(graph, positions)) applyLayout(graph);
   return graph;
 }
 

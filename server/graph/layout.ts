@@ -19,8 +19,30 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** Grows with the square root of degree, capped so that hubs of huge graphs do not cover the view. */
 export function nodeSize(degree: number): number {
-  return Math.round((3 + 2.2 * Math.sqrt(degree)) * 100) / 100;
+  return Math.min(28, Math.round((3 + 2.2 * Math.sqrt(degree)) * 100) / 100);
+}
+
+/** Positions as [x0, y0, x1, y1, ...] in node order: what the layout cache stores. */
+export function readPositions(graph: KnowledgeGraph): Float64Array {
+  const positions = new Float64Array(graph.order * 2);
+  let i = 0;
+  graph.forEachNode((_node, a) => {
+    positions[i++] = a.x;
+    positions[i++] = a.y;
+  });
+  return positions;
+}
+
+/** Puts cached positions back, and sizes from degrees; false (and nothing changed) if they do not fit. */
+export function assignPositions(graph: KnowledgeGraph, positions: Float64Array): boolean {
+  if (positions.length !== graph.order * 2) return false;
+  let i = 0;
+  graph.forEachNode((node) => {
+    graph.mergeNodeAttributes(node, { x: positions[i++]!, y: positions[i++]!, size: nodeSize(graph.degree(node)) });
+  });
+  return true;
 }
 
 /**

@@ -202,8 +202,10 @@ beforeAll(async () => {
     (sum, c) => sum + c.xml["1.3"].length + c.xml["1.2draft"].length + c.dynamic.xml.length,
     0,
   );
+  const records = cases.flatMap((c) => [...c.nodes.values(), ...c.edges.values()]);
+  const values = records.reduce((sum, r) => sum + r.values.size, 0);
   console.info(
-    `gexf-property: seed ${SEED}, ${cases.length} graphs × 3 files (1.3, 1.2draft, dynamic 1.3), ${(bytes / 1e6).toFixed(1)} MB in ${folder}, written in ${writeMs.toFixed(0)} ms`,
+    `gexf-property: seed ${SEED}, ${cases.length} graphs (${records.length} nodes and edges, ${values} values) × 3 files (1.3, 1.2draft, dynamic 1.3), ${(bytes / 1e6).toFixed(1)} MB in ${folder}, written in ${writeMs.toFixed(0)} ms`,
   );
 });
 

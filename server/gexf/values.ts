@@ -74,12 +74,10 @@ export function normalizeHexColor(color: unknown): string {
 }
 
 /**
- * The viz:color element for a colour: r/g/b, which every reader takes, plus `hex` for GEXF 1.3 readers
- * (`withHex` false for 1.2draft, whose schema has no `hex`).
+ * The viz:color element for a colour as r/g/b, which every reader takes (networkx reads nothing else) and both
+ * versions' schemas allow. 1.3's `hex` is left out: the RELAX NG schema allows `hex` or r/g/b, not both.
  */
-export function vizColor(color: unknown, withHex = true): string {
-  const hex = normalizeHexColor(color);
-  const rgb = parseInt(hex.slice(1), 16);
-  const channels = `<viz:color r="${rgb >> 16}" g="${(rgb >> 8) & 255}" b="${rgb & 255}"`;
-  return withHex ? `${channels} hex="${hex}"/>` : `${channels}/>`;
+export function vizColor(color: unknown): string {
+  const rgb = parseInt(normalizeHexColor(color).slice(1), 16);
+  return `<viz:color r="${rgb >> 16}" g="${(rgb >> 8) & 255}" b="${rgb & 255}"/>`;
 }

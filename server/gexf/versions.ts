@@ -11,8 +11,6 @@ export interface GexfFlavour {
   root: string;
   /** Edge `kind` (keeps Gephi from merging parallel edges): 1.3 only. */
   kind: boolean;
-  /** `viz:color` with `hex` beside r/g/b: 1.3 only. */
-  hexColor: boolean;
   /** `viz:position` must carry `z` in 1.2draft (required there, optional in 1.3). */
   positionZ: boolean;
   /** The type a column is declared as: 1.2draft has no `[a, b]` lists, so lists are declared as text. */
@@ -24,7 +22,6 @@ export const GEXF_FLAVOURS: Record<GexfVersion, GexfFlavour> = {
     version: "1.3",
     root: '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">',
     kind: true,
-    hexColor: true,
     positionZ: false,
     declaredType: (type) => type,
   },
@@ -32,7 +29,6 @@ export const GEXF_FLAVOURS: Record<GexfVersion, GexfFlavour> = {
     version: "1.2draft",
     root: '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" version="1.2">',
     kind: false,
-    hexColor: false,
     positionZ: true,
     // 1.2draft's liststring is `a|b|c` with no way to quote a `|`, and networkx 2 reads it as plain text
     // anyway: write lists as a string, items joined with " | ".

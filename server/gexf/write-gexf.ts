@@ -7,7 +7,7 @@
  * - "1.3", the default: for Gephi, Gephi Lite (graphology-gexf) and networkx 3 (a plain `nx.read_gexf(path)`
  *   gives a MultiDiGraph). Parallel edges of one relation get distinct `kind`s so Gephi keeps them apart.
  * - "1.2draft": for readers that only know 1.2draft, such as Debian's networkx 2.8 (it finds no graph in a 1.3
- *   file). No `kind` (not in 1.2draft), r/g/b colours without `hex`, `z="0"` on positions, lists as text `a | b`.
+ *   file). No `kind` (not in 1.2draft), `z="0"` on positions, lists as text `a | b`.
  *
  * With `dynamic: true` (1.3 only) the graph is dynamic for Gephi's timeline: see dynamic.ts.
  */
@@ -30,7 +30,7 @@ export interface GexfOptions {
   /** `lastmodifieddate` as YYYY-MM-DD; default today (UTC). Set it for byte-identical exports. */
   lastModifiedDate?: string;
   /**
-   * "1.3" (default): `kind` on edges, `hex` colours, `[a, b]` lists. "1.2draft": for readers that only know
+   * "1.3" (default): `kind` on edges, `[a, b]` lists. "1.2draft": for readers that only know
    * 1.2draft (Debian's networkx 2.8): no `kind` (so Gephi merges parallel edges of one relation), r/g/b colours
    * only, lists as a string `a | b`.
    */
@@ -151,14 +151,13 @@ function declarations(kind: "node" | "edge", columns: Column[], flavour: GexfFla
   return out + "    </attributes>\n";
 }
 
-// A graph has a handful of colours: spell each viz:color once (per flavour: 1.2draft has no hex).
+// A graph has a handful of colours: spell each viz:color once.
 const colorCache = new Map<string, string>();
-function cachedVizColor(color: string, flavour: GexfFlavour): string {
-  const cacheKey = flavour.hexColor ? color : "rgb:" + color;
-  let xml = colorCache.get(cacheKey);
+function cachedVizColor(color: string): string {
+  let xml = colorCache.get(color);
   if (xml === undefined) {
-    xml = vizColor(color, flavour.hexColor);
-    if (colorCache.size < 1024) colorCache.set(cacheKey, xml);
+    xml = vizColor(color);
+    if (colorCache.size < 1024) colorCache.set(color, xml);
   }
   return xml;
 }
@@ -172,7 +171,7 @@ function nodeXml(
   let xml = '      <node id="' + escapeXml(key) + '"';
   xml += labelXml(attributes.label);
   if (columns.dynamic) xml += spanXml(attributes.time);
-  xml += ">" + attvaluesXml(columns, attributes, flavour) + cachedVizColor(attributes.color, flavour);
+  xml += ">" + attvaluesXml(columns, attributes, flavour) + cachedVizColor(attributes.color);
   const size = attributes.size;
   if (Number.isFinite(size) && size > 0) xml += '<viz:size value="' + formatNumber(size) + '"/>';
   const x = formatNumber(attributes.x);
@@ -233,7 +232,7 @@ function edgeXml(
   xml += labelXml(attributes.label);
   if (columns.dynamic) xml += spanXml(attributes.time);
   if (kind) xml += ' kind="' + escapeXml(kind) + '"';
-  xml += ">" + attvaluesXml(columns, attributes, flavour) + cachedVizColor(attributes.color, flavour);
+  xml += ">" + attvaluesXml(columns, attributes, flavour) + cachedVizColor(attributes.color);
   const size = attributes.size;
   if (Number.isFinite(size) && size > 0) xml += '<viz:thickness value="' + formatNumber(size) + '"/>';
   return xml + "</edge>\n";

@@ -61,11 +61,17 @@ function expectedNode(a: NodeAttributes): Record<string, unknown> {
     sources: sourcesText(a),
     ...prefixed(a.properties),
     ...figures(a),
-    color: a.color,
+    color: asRgb(a.color),
     size: a.size,
     x: a.x,
     y: a.y,
   };
+}
+
+/** graphology-gexf reads the r/g/b of viz:color back as a CSS `rgb()` string. */
+function asRgb(hex: string): string {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgb(${n >> 16},${(n >> 8) & 255},${n & 255})`;
 }
 
 function expectedEdge(a: EdgeAttributes, rank: number): Record<string, unknown> {
@@ -84,7 +90,7 @@ function expectedEdge(a: EdgeAttributes, rank: number): Record<string, unknown> 
     ...(a.time?.note && { time_note: a.time.note }),
     ...prefixed(a.properties),
     ...figures(a),
-    color: a.color,
+    color: asRgb(a.color),
     thickness: a.size,
   };
 }

@@ -72,12 +72,9 @@ describe("single values", () => {
     expect(normalizeHexColor(input)).toBe(expected);
   });
 
-  it("writes viz:color with hex and matching r/g/b", () => {
-    expect(vizColor("#e6550d")).toBe('<viz:color r="230" g="85" b="13" hex="#e6550d"/>');
-  });
-
-  it("writes viz:color with r/g/b only for 1.2draft", () => {
-    expect(vizColor("#E6550D", false)).toBe('<viz:color r="230" g="85" b="13"/>');
+  it("writes viz:color as r/g/b only (both schemas allow it; RELAX NG refuses hex beside r/g/b)", () => {
+    expect(vizColor("#e6550d")).toBe('<viz:color r="230" g="85" b="13"/>');
+    expect(vizColor("#E6550D")).toBe('<viz:color r="230" g="85" b="13"/>');
   });
 
   it.each<[string[], string]>([

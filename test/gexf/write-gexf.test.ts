@@ -82,8 +82,8 @@ describe("writeGexf elements", () => {
     graph.setNodeAttribute("lei-jun", "color", "rgba(1,2,3,0.5)");
     graph.setNodeAttribute("xiaomi", "color", "#ABC");
     const xml = await gexfToString(graph, OPTIONS);
-    expect(element(xml, "node", "lei-jun")).toContain('<viz:color r="153" g="153" b="153" hex="#999999"/>');
-    expect(element(xml, "node", "xiaomi")).toContain('hex="#aabbcc"');
+    expect(element(xml, "node", "lei-jun")).toContain('<viz:color r="153" g="153" b="153"/>');
+    expect(element(xml, "node", "xiaomi")).toContain('<viz:color r="170" g="187" b="204"/>');
   });
 
   it("escapes ids, meta text and options", async () => {

@@ -4,6 +4,7 @@
  * that exports do not stall other requests and that memory returns to its baseline. Writes its table into
  * docs/reliability.md between markers named after the dataset.
  */
+import { execFile } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -27,9 +28,13 @@ const duration = Number(flags.duration ?? 30);
 const connections = Number(flags.connections ?? 100);
 const docFile = flags.doc ?? path.join(REPO_ROOT, "docs", "reliability.md");
 
+/** 1000 nodes spread evenly over the dataset: the first ones of a generated graph are its biggest hubs. */
 async function sampleKeys(url: string): Promise<{ key: string; label: string }[]> {
-  const body = (await (await fetch(`${url}/api/nodes?limit=1000`)).json()) as { items: { key: string; label: string }[] };
-  return body.items;
+  type Page = { total: number; items: { key: string; label: string }[] };
+  const page = async (query: string) => (await (await fetch(`${url}/api/nodes?${query}`)).json()) as Page;
+  const { total } = await page("limit=1");
+  const pages = await Promise.all(Array.from({ length: 10 }, (_, i) => page(`limit=100&offset=${Math.floor((i * total) / 10)}`)));
+  return pages.flatMap((p) => p.items);
 }
 
 function mixedPaths(keys: { key: string; label: string }[], count: number): { path: string; kind: Kind }[] {
@@ -80,6 +85,18 @@ async function cannon(url: string, paths: { path: string; kind: Kind }[], conns:
   });
 }
 
+/** Downloads `url` again and again for `seconds` in a curl loop; resolves with how many finished and their bytes. */
+function exportLoop(url: string, seconds: number): Promise<{ count: number; bytes: number }> {
+  const script = `end=$((SECONDS+${seconds})); while [ $SECONDS -lt $end ]; do curl -sf -o /dev/null -w '%{size_download}\\n' "$0" || exit 1; done`;
+  return new Promise((resolve, reject) => {
+    execFile("bash", ["-c", script, url], { maxBuffer: 1 << 20 }, (error, stdout) => {
+      if (error) return reject(error);
+      const sizes = stdout.trim().split("\n").filter(Boolean).map(Number);
+      resolve({ count: sizes.length, bytes: sizes.reduce((a, b) => a + b, 0) });
+    });
+  });
+}
+
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
 async function main(): Promise<void> {
@@ -94,24 +111,26 @@ async function main(): Promise<void> {
     const tally: Tally = { statuses: { neighbors: {}, search: {}, paths: {}, export: {} }, unexpected: 0 };
     const load = await cannon(server.url, mixed, connections, duration, tally);
 
-    // Does a long export stall the rest? Neighbourhood latency alone, then beside a loop of whole exports.
+    // Does a long export stall the rest? Neighbourhood latency alone, then beside two curl processes that
+    // download the whole graph as GEXF in a loop (curl, not autocannon, so parsing 50 MB bodies does not
+    // starve this process and skew its own timings).
     const neighbours = mixed.filter((p) => p.kind === "neighbors");
     const alone = await cannon(server.url, neighbours, 10, 10);
-    const exports = cannon(server.url, [{ kind: "export", path: "/api/export.gexf" }], 2, 10);
+    const exports = [exportLoop(`${server.url}/api/export.gexf`, 10), exportLoop(`${server.url}/api/export.gexf`, 10)];
     const beside = await cannon(server.url, neighbours, 10, 10);
-    const exportRun = await exports;
+    const exportRun = (await Promise.all(exports)).reduce((sum, r) => ({ count: sum.count + r.count, bytes: sum.bytes + r.bytes }));
 
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const after = await server.memory();
 
     const rows = [
       `| dataset | ${server.loadedLine.replace(/^loaded \S+: /, "")} |`,
-      `| mixed load | ${connections} connections for ${duration} s: 40 % neighbourhoods (half depth 1, half depth 2 capped at 100 nodes), 30 % search with a typo, 20 % paths, 10 % exports (0.5 % whole graph) |`,
+      `| mixed load | ${connections} connections for ${duration} s over 1000 nodes spread evenly through the dataset: 40 % neighbourhoods (half depth 1, half depth 2 capped at 100 nodes), 30 % search with a typo, 20 % paths, 10 % exports (0.5 % whole graph) |`,
       `| requests | ${load.requests.total} (${load.requests.average.toFixed(0)} req/s), ${load.errors} errors, ${load.timeouts} timeouts, ${tally.unexpected} unexpected statuses |`,
       `| latency | p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, max ${load.latency.max} ms |`,
       `| statuses by kind | ${Object.entries(tally.statuses).map(([k, s]) => `${k} ${JSON.stringify(s)}`).join("; ")} |`,
       `| neighbourhoods alone (10 conns, 10 s) | ${alone.requests.average.toFixed(0)} req/s, p50 ${alone.latency.p50} ms, p99 ${alone.latency.p99} ms |`,
-      `| neighbourhoods beside 2 whole-graph exports | ${beside.requests.average.toFixed(0)} req/s, p50 ${beside.latency.p50} ms, p99 ${beside.latency.p99} ms, max ${beside.latency.max} ms; exports finished: ${exportRun.requests.total}, ${mb(exportRun.throughput.average)}/s |`,
+      `| neighbourhoods beside 2 whole-graph exports | ${beside.requests.average.toFixed(0)} req/s, p50 ${beside.latency.p50} ms, p99 ${beside.latency.p99} ms, max ${beside.latency.max} ms; meanwhile ${exportRun.count} whole exports of ${mb(exportRun.bytes / Math.max(1, exportRun.count))} each finished |`,
       `| memory after GC | before ${mb(before.heapUsed)} heap / ${mb(before.rss)} RSS; after, 2 s idle: ${mb(after.heapUsed)} heap / ${mb(after.rss)} RSS |`,
     ];
     const table = [

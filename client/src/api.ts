@@ -12,6 +12,7 @@ import type {
   Problem,
   SchemaResponse,
   SearchResponse,
+  TimelineResponse,
 } from "../../server/api/contract";
 import type { Direction } from "./core/state/types";
 
@@ -71,22 +72,39 @@ export const api = {
   schema: (signal?: AbortSignal) => getJson<SchemaResponse>("schema", {}, signal),
   node: (node: string, signal?: AbortSignal) => getJson<NodeDetailResponse>(`nodes/${key(node)}`, {}, signal),
   edge: (edge: string, signal?: AbortSignal) => getJson<EdgeItem>(`edges/${key(edge)}`, {}, signal),
+  timeline: (signal?: AbortSignal) => getJson<TimelineResponse>("timeline", {}, signal),
+  /** `asOf`: the neighbourhood in the graph as it stood that year (null or absent: all years). */
   neighbors: (
     node: string,
-    options: { depth: number; direction: Direction; relations: readonly string[] },
+    options: { depth: number; direction: Direction; relations: readonly string[]; asOf?: number | null },
     signal?: AbortSignal,
   ) =>
     getJson<NeighborhoodResponse>(
       `nodes/${key(node)}/neighbors`,
-      { depth: options.depth, direction: options.direction, relation: options.relations, limit: 2000 },
+      {
+        depth: options.depth,
+        direction: options.direction,
+        relation: options.relations,
+        limit: 2000,
+        asOf: options.asOf ?? undefined,
+      },
       signal,
     ),
-  path: (from: string, to: string, options: { relations?: readonly string[] } = {}, signal?: AbortSignal) =>
-    getJson<PathResponse>("paths", { from, to, direction: "both", relation: options.relations }, signal),
+  path: (
+    from: string,
+    to: string,
+    options: { relations?: readonly string[]; asOf?: number | null } = {},
+    signal?: AbortSignal,
+  ) =>
+    getJson<PathResponse>(
+      "paths",
+      { from, to, direction: "both", relation: options.relations, asOf: options.asOf ?? undefined },
+      signal,
+    ),
   search: (q: string, limit = 8, signal?: AbortSignal) => getJson<SearchResponse>("search", { q, limit }, signal),
 };
 
-/** GEXF download URL: the whole graph, or what is shown (visible types and relations, neighbourhood). */
+/** GEXF download URL: the whole graph, or what is shown (visible types and relations, neighbourhood, year). */
 export function gexfUrl(
   scope: {
     types?: readonly string[];
@@ -94,6 +112,7 @@ export function gexfUrl(
     center?: string;
     depth?: number;
     direction?: Direction;
+    asOf?: number;
   } = {},
 ): string {
   return apiUrl("export.gexf", {
@@ -102,5 +121,6 @@ export function gexfUrl(
     center: scope.center,
     depth: scope.depth,
     direction: scope.direction,
+    asOf: scope.asOf,
   });
 }

@@ -1,6 +1,6 @@
 /**
  * The explorer's effects: reacts to state changes by refreshing sigma, fetching neighbourhoods and paths
- * from the API (latest request wins), loading the sidebar, and keeping the URL in step (a new history entry
+ * from the API in the chosen year (latest request wins), loading the sidebar, and keeping the URL in step (a new history entry
  * per selection, so back/forward step through them; everything else replaces the current entry).
  */
 import { api, ApiError } from "./api";
@@ -41,7 +41,7 @@ export function startController(context: ControllerContext, initial: ExplorerSta
     const own = new AbortController();
     hoodRequest = own;
     const fit = fitOnResult;
-    api.neighbors(hood.center, hood, own.signal).then(
+    api.neighbors(hood.center, { ...hood, asOf: state.year }, own.signal).then(
       (response) => {
         if (own.signal.aborted) return;
         store.update((s) =>
@@ -72,7 +72,7 @@ export function startController(context: ControllerContext, initial: ExplorerSta
       state.hiddenRelations.size > 0
         ? schema.relations.filter((r) => !state.hiddenRelations.has(r.relation)).map((r) => r.relation)
         : undefined;
-    api.path(path.from, path.to, relations ? { relations } : {}, own.signal).then(
+    api.path(path.from, path.to, { ...(relations && { relations }), asOf: state.year }, own.signal).then(
       (response) => {
         if (own.signal.aborted) return;
         const nodes = response.nodes.map((n) => n.key);
@@ -105,10 +105,15 @@ export function startController(context: ControllerContext, initial: ExplorerSta
 
   const react = (next: ExplorerState, previous: ExplorerState) => {
     renderer.refresh({ skipIndexation: true });
-    if (!same(next.neighbourhood, previous.neighbourhood)) fetchNeighbourhood(next);
-    if (!same(next.path, previous.path) || (next.path && next.hiddenRelations !== previous.hiddenRelations))
+    const yearChanged = next.year !== previous.year;
+    if (!same(next.neighbourhood, previous.neighbourhood) || (next.neighbourhood && yearChanged))
+      fetchNeighbourhood(next);
+    if (
+      !same(next.path, previous.path) ||
+      (next.path && (next.hiddenRelations !== previous.hiddenRelations || yearChanged))
+    )
       fetchPath(next);
-    if (!same(next.selection, previous.selection)) details.show(next.selection);
+    if (!same(next.selection, previous.selection) || yearChanged) details.show(next.selection, next.year);
     for (const view of views) view(next);
     syncUrl(next, previous);
   };

@@ -10,6 +10,7 @@ import type { LayoutController } from "./core/layout";
 import * as actions from "./core/state/actions";
 import { createStore, type Store } from "./core/state/store";
 import { getEmptyState, type ExplorerState } from "./core/state/types";
+import { eventYear } from "./core/time/as-of";
 import { decodeUrlState } from "./core/url/codec";
 import { startController } from "./controller";
 import { createDetailsView } from "./views/details";
@@ -21,6 +22,7 @@ import { mountPath } from "./views/path";
 import { createRenderer, fitTo, focusNode, type Renderer } from "./views/renderer";
 import { mountStageInfo } from "./views/stage-info";
 import { createStatusBanner } from "./views/status";
+import { mountTimeline } from "./views/timeline";
 import { mountToolbar } from "./views/toolbar";
 
 declare global {
@@ -34,6 +36,11 @@ const status = createStatusBanner(byId("status"));
 
 async function start(): Promise<void> {
   status.notice("Loading the graph…");
+  // The timeline is not needed for the first draw: it is asked for now and shown when it arrives.
+  const timelineRequest = api.timeline().then(
+    (response) => ({ response }),
+    (error: Error) => ({ error }),
+  );
   const [data, schema] = await Promise.all([api.graph(), api.schema()]);
   status.hide();
   performance.mark("explorer:data");
@@ -77,7 +84,23 @@ async function start(): Promise<void> {
     pathFrom: (key) => path.setFrom(key),
     pathTo: (key) => path.setTo(key),
   });
+  const timeline = mountTimeline(byId("timeline"), byId("events-section"), store, documents, (event) => {
+    const [first] = event.nodes;
+    store.update((s) => {
+      const type = first !== undefined && graph.hasNode(first) ? graph.getNodeAttribute(first, "type") : null;
+      return actions.pickEvent(type ? actions.setTypeVisible(s, type, true) : s, {
+        year: eventYear(event),
+        nodes: event.nodes.filter((key) => graph.hasNode(key)),
+      });
+    });
+    if (document.body.classList.contains("panel-open")) byId("panel-toggle").click();
+    if (first !== undefined && !store.get().neighbourhood) focusNode(renderer, first);
+  });
+  void timelineRequest.then((result) =>
+    "response" in result ? timeline.load(result.response) : timeline.fail(result.error.message),
+  );
   const views = [
+    timeline.update,
     mountFilters(byId("filters-section"), store, schema),
     mountNeighbourhood(byId("neighbourhood-section"), store, graph, schema),
     path.update,

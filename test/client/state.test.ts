@@ -92,6 +92,7 @@ describe("actions", () => {
       path: { from: "a", to: "b" },
       lang: "zh" as const,
       camera: null,
+      year: null,
     };
     const next = actions.applyUrlState(base, url);
     expect(next.neighbourhoodResult).toBe(ready);

@@ -10,6 +10,7 @@ const empty: UrlState = {
   path: null,
   lang: "en",
   camera: null,
+  year: null,
 };
 
 describe("URL codec", () => {
@@ -27,10 +28,11 @@ describe("URL codec", () => {
       path: { from: "cui-baoqiu", to: "chatglm-6b" },
       lang: "zh",
       camera: { x: 0.51234567, y: 0.4, ratio: 0.25, angle: 0 },
+      year: 2019,
     };
     const search = encodeUrlState(state);
     expect(search).toBe(
-      "node=lei-jun&hide=event%2Cperson&hiderel=cites&hood=xiaomi&depth=2&dir=out&hoodrel=customer_of%2Cholds_stake_in&from=cui-baoqiu&to=chatglm-6b&lang=zh&cam=0.5123%2C0.4%2C0.25",
+      "node=lei-jun&hide=event%2Cperson&hiderel=cites&hood=xiaomi&depth=2&dir=out&hoodrel=customer_of%2Cholds_stake_in&from=cui-baoqiu&to=chatglm-6b&lang=zh&cam=0.5123%2C0.4%2C0.25&year=2019",
     );
     const decoded = decodeUrlState(`?${search}`);
     expect(decoded.selection).toEqual(state.selection);
@@ -40,6 +42,23 @@ describe("URL codec", () => {
     expect(decoded.path).toEqual(state.path);
     expect(decoded.lang).toBe("zh");
     expect(decoded.camera).toEqual({ x: 0.5123, y: 0.4, ratio: 0.25, angle: 0 });
+    expect(decoded.year).toBe(2019);
+  });
+
+  it("round-trips the timeline year and leaves it out for all years", () => {
+    for (const year of [1900, 2013, 2020, 2024, 2100]) {
+      const search = encodeUrlState({ ...empty, year });
+      expect(search).toBe(`year=${year}`);
+      expect(decodeUrlState(`?${search}`)).toEqual({ ...empty, year });
+    }
+    expect(encodeUrlState({ ...empty, year: null })).toBe("");
+  });
+
+  it("ignores a year that ?asOf= would refuse", () => {
+    for (const bad of ["1899", "2101", "20a9", "2019.5", "-2019", "+2019", "02019", "", "all", " 2019", "1e3"]) {
+      expect(decodeUrlState(`?year=${encodeURIComponent(bad)}`).year, bad).toBeNull();
+    }
+    expect(decodeUrlState("?node=xiaomi&year=2019&year=2021").year).toBe(2019);
   });
 
   it("keeps edge selections and keys with odd characters", () => {

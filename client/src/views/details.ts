@@ -1,8 +1,11 @@
 /**
  * The details sidebar's life cycle: opens on a selection, shows "Loading…", fetches the entity or relation
  * from the API (ignoring answers that arrive after the selection moved on), renders it, or says what failed.
+ * The answer holds every year; moving the timeline re-renders it for the chosen year without a new request
+ * (relations of that year, figures with the year marked), so playing through the years stays steady.
  */
 import { api } from "../api";
+import type { EdgeItem, NodeDetailResponse } from "../../../server/api/contract";
 import type { DocumentRecord } from "../../../server/domain/dataset-schema";
 import type { ClientGraph } from "../core/graph/load";
 import type { Selection } from "../core/state/types";
@@ -10,8 +13,11 @@ import { el, replaceChildren } from "./dom";
 import { renderEdgeDetail, renderNodeDetail, type NodeLabel, type SidebarActions } from "./sidebar";
 
 export interface DetailsView {
-  show(selection: Selection | null): void;
+  /** Opens (or closes, for null) the sidebar on a selection, seen from `year` (null: all years). */
+  show(selection: Selection | null, year: number | null): void;
 }
+
+type Loaded = { kind: "node"; detail: NodeDetailResponse } | { kind: "edge"; edge: EdgeItem };
 
 export function createDetailsView(
   sidebar: HTMLElement,
@@ -21,6 +27,9 @@ export function createDetailsView(
   actions: SidebarActions,
 ): DetailsView {
   let controller: AbortController | null = null;
+  let shown: Selection | null = null;
+  let year: number | null = null;
+  let loaded: Loaded | null = null;
   const nodeLabel = (key: string): NodeLabel => {
     if (!graph.hasNode(key)) return { label: key, type: "topic" };
     const { label, labelZh, type } = graph.getNodeAttributes(key);
@@ -52,10 +61,11 @@ export function createDetailsView(
       }),
       el("p", { class: "panel-status", text: "Loading…" }),
     ]);
-    const done = (children: HTMLElement[]) => {
+    const done = (answer: Loaded) => {
       if (own.signal.aborted) return;
       sidebar.removeAttribute("aria-busy");
-      replaceChildren(content, children);
+      loaded = answer;
+      render();
       content.scrollTop = 0;
     };
     const failed = (error: Error) => {
@@ -63,35 +73,48 @@ export function createDetailsView(
       sidebar.removeAttribute("aria-busy");
       fail(selection, error);
     };
+    loaded = null;
     if (selection.kind === "node") {
-      api.node(selection.key, own.signal).then((detail) => done(renderNodeDetail(detail, documents, actions)), failed);
+      api.node(selection.key, own.signal).then((detail) => done({ kind: "node", detail }), failed);
     } else {
-      api
-        .edge(selection.key, own.signal)
-        .then(
-          (edge) =>
-            done(
-              renderEdgeDetail(
-                edge,
-                { source: nodeLabel(edge.source), target: nodeLabel(edge.target) },
-                documents,
-                actions,
-              ),
-            ),
-          failed,
-        );
+      api.edge(selection.key, own.signal).then((edge) => done({ kind: "edge", edge }), failed);
     }
   };
 
+  const render = () => {
+    if (!loaded) return;
+    const scroll = content.scrollTop;
+    replaceChildren(
+      content,
+      loaded.kind === "node"
+        ? renderNodeDetail(loaded.detail, documents, actions, { year, graph })
+        : renderEdgeDetail(
+            loaded.edge,
+            { source: nodeLabel(loaded.edge.source), target: nodeLabel(loaded.edge.target) },
+            documents,
+            actions,
+            year,
+          ),
+    );
+    content.scrollTop = scroll;
+  };
+
   return {
-    show(selection) {
+    show(selection, nextYear) {
+      const yearOnly =
+        selection !== null && shown?.kind === selection.kind && shown.key === selection.key && nextYear !== year;
+      year = nextYear;
       if (selection === null) {
+        shown = null;
+        loaded = null;
         controller?.abort();
         sidebar.hidden = true;
         replaceChildren(content, []);
         return;
       }
-      load(selection);
+      shown = selection;
+      if (yearOnly && loaded) render();
+      else if (!yearOnly) load(selection);
     },
   };
 }

@@ -1,6 +1,8 @@
 /**
  * Figures in the sidebar: one line per single value, a small table plus a sparkline for a series by year.
- * Implied and derived values are marked and carry their note; every value cites its paragraphs.
+ * Implied and derived values are marked and carry their note; every value cites its paragraphs. With a year
+ * chosen on the timeline every point is still listed: that year's point is marked current, later points are
+ * greyed, and points without a year read "undated" (never given a guessed year).
  */
 import type { DocumentRecord, Figure, FigurePoint } from "../../../server/domain/dataset-schema";
 import type { Basis } from "../../../server/domain/vocabulary";
@@ -13,6 +15,7 @@ import {
   sortedPoints,
 } from "../core/format/figures";
 import { formatCitations } from "../core/format/sources";
+import { pointTime, type PointTime } from "../core/time/as-of";
 import { el, svg } from "./dom";
 
 /** "implied" / "derived" badge, with the note as its explanation; nothing for stated facts. */
@@ -33,14 +36,45 @@ function citation(point: FigurePoint, documents: readonly DocumentRecord[]): HTM
   return el("span", { class: "cite", text: formatCitations(point.sources, documents) });
 }
 
-function singleFigure(figure: Figure, documents: readonly DocumentRecord[]): HTMLElement {
+/** "2019", "early days · undated", "undated". */
+const whenText = (point: FigurePoint): string =>
+  point.year === undefined ? [point.period, "undated"].filter(Boolean).join(" · ") : formatWhen(point);
+
+/** The same as elements; in a table a period without a year gets "undated" on a line of its own. */
+const whenCell = (point: FigurePoint, inTable: boolean): (string | HTMLElement)[] =>
+  point.year === undefined
+    ? [point.period ?? "", el("span", { class: "undated", text: `${point.period && !inTable ? " · " : ""}undated` })]
+    : [formatWhen(point)];
+
+/** Classes and attributes that place a point relative to the chosen year. */
+function timeAttrs(time: PointTime, year: number | null): { class: string; attrs: Record<string, string | undefined> } {
+  return {
+    class: `point-${time}`,
+    attrs: {
+      "data-time": time,
+      "aria-current": time === "current" ? "date" : undefined,
+      title: time === "later" && year !== null ? `After ${year}` : undefined,
+    },
+  };
+}
+
+/** "now" beside the chosen year's value; a hidden "(after 2019)" for screen readers on later ones. */
+function timeMark(time: PointTime, year: number | null): HTMLElement | null {
+  if (time === "current") return el("span", { class: "now-mark", text: "now" });
+  if (time === "later" && year !== null) return el("span", { class: "visually-hidden", text: ` (after ${year})` });
+  return null;
+}
+
+function singleFigure(figure: Figure, documents: readonly DocumentRecord[], year: number | null): HTMLElement {
   return el("div", { class: "figure", attrs: { title: `${figure.label}: ${formatFigureLine(figure)}` } }, [
     el("div", { class: "figure-label", text: figure.label }),
     ...figure.points.map((point) => {
-      const when = formatWhen(point);
-      return el("div", { class: "figure-point" }, [
+      const time = pointTime(point, year);
+      const placed = timeAttrs(time, year);
+      return el("div", { class: `figure-point ${placed.class}`, attrs: placed.attrs }, [
         el("span", { class: "figure-value", text: formatPointValue(point, figure.unit) }),
-        when ? el("span", { class: "figure-when", text: when }) : null,
+        el("span", { class: "figure-when" }, whenCell(point, false)),
+        timeMark(time, year),
         basisBadge(point.basis, point.note),
         citation(point, documents),
         pointNote(point),
@@ -49,8 +83,16 @@ function singleFigure(figure: Figure, documents: readonly DocumentRecord[]): HTM
   ]);
 }
 
-/** A sparkline of the points that have a year; bounds are drawn hollow. */
-export function sparkline(points: FigurePoint[], width = 120, height = 32): SVGSVGElement | null {
+/**
+ * A sparkline of the points that have a year; bounds are drawn hollow. With a year chosen, a vertical line
+ * marks it and later points are greyed.
+ */
+export function sparkline(
+  points: FigurePoint[],
+  year: number | null = null,
+  width = 120,
+  height = 32,
+): SVGSVGElement | null {
   const plotted = points
     .map((point) => ({ point, year: point.year, value: plotValue(point) }))
     .filter(
@@ -73,42 +115,50 @@ export function sparkline(points: FigurePoint[], width = 120, height = 32): SVGS
     { class: "sparkline", width, height, viewBox: `0 0 ${width} ${height}`, role: "img", "aria-hidden": "true" },
     [
       svg("line", { x1: pad, x2: width - pad, y1: y(0), y2: y(0), class: "sparkline-zero" }),
+      ...(year !== null && year >= minYear && year <= maxYear
+        ? [svg("line", { x1: x(year), x2: x(year), y1: 1, y2: height - 1, class: "sparkline-now" })]
+        : []),
       svg("path", { d: line, class: "sparkline-line" }),
       ...plotted.map((p) =>
         svg("circle", {
           cx: x(p.year),
           cy: y(p.value),
-          r: 2.5,
-          class: p.point.value === undefined ? "sparkline-bound" : "sparkline-point",
+          r: year === p.year ? 3.5 : 2.5,
+          class: `${p.point.value === undefined ? "sparkline-bound" : "sparkline-point"}${
+            year !== null && p.year > year ? " sparkline-later" : ""
+          }`,
         }),
       ),
     ],
   );
 }
 
-function seriesFigure(figure: Figure, documents: readonly DocumentRecord[]): HTMLElement {
+function seriesFigure(figure: Figure, documents: readonly DocumentRecord[], year: number | null): HTMLElement {
   const points = sortedPoints(figure);
-  const rows = points.map((point) =>
-    el("tr", {}, [
-      el("th", { text: formatWhen(point) || "—", attrs: { scope: "row" } }),
+  const rows = points.map((point) => {
+    const time = pointTime(point, year);
+    const placed = timeAttrs(time, year);
+    return el("tr", { class: placed.class, attrs: placed.attrs }, [
+      el("th", { attrs: { scope: "row" } }, whenCell(point, true)),
       el("td", { class: "figure-value" }, [
         formatPointValue(point, figure.unit),
         " ",
+        timeMark(time, year),
         basisBadge(point.basis, point.note),
       ]),
       el("td", { class: "cite", text: formatCitations(point.sources, documents) }),
-    ]),
-  );
+    ]);
+  });
   const notes = points
     .filter((p) => p.note)
-    .map((p) => el("div", { class: "figure-note", text: `${formatWhen(p)}: ${p.note}` }));
+    .map((p) => el("div", { class: "figure-note", text: `${whenText(p)}: ${p.note}` }));
   return el(
     "div",
     { class: "figure figure-series", attrs: { title: `${figure.label}: ${formatFigureLine(figure)}` } },
     [
       el("div", { class: "figure-head" }, [
         el("div", { class: "figure-label", text: figure.label }),
-        sparkline(points) ?? "",
+        sparkline(points, year) ?? "",
       ]),
       el("table", { class: "series-table" }, [
         el("caption", { class: "visually-hidden", text: `${figure.label} by year` }),
@@ -119,11 +169,18 @@ function seriesFigure(figure: Figure, documents: readonly DocumentRecord[]): HTM
   );
 }
 
-export function renderFigures(figures: readonly Figure[], documents: readonly DocumentRecord[]): HTMLElement | null {
+/** The figures block; `year` marks that year's points current and greys later ones (null: all years). */
+export function renderFigures(
+  figures: readonly Figure[],
+  documents: readonly DocumentRecord[],
+  year: number | null = null,
+): HTMLElement | null {
   if (figures.length === 0) return null;
   return el(
     "div",
     { class: "figures" },
-    figures.map((figure) => (isSeries(figure) ? seriesFigure(figure, documents) : singleFigure(figure, documents))),
+    figures.map((figure) =>
+      isSeries(figure) ? seriesFigure(figure, documents, year) : singleFigure(figure, documents, year),
+    ),
   );
 }

@@ -1,11 +1,15 @@
 /**
  * The details sidebar (a bottom sheet on phones): an entity with its Chinese name, description, figures,
  * properties, neighbours grouped by relation (links that move the selection) and sources; or a relation
- * between two entities with its figures and sources. Loaded from the API, rendered as text only.
+ * between two entities with its figures and sources. Loaded from the API, rendered as text only. With a year
+ * chosen, only that year's relations are listed, figures mark the year, and something not there that year
+ * says so.
  */
 import type { EdgeItem, NodeDetailResponse, RelationGroup } from "../../../server/api/contract";
 import type { DocumentRecord } from "../../../server/domain/dataset-schema";
 import type { Properties, TimeSpan } from "../../../server/graph/attributes";
+import type { ClientGraph } from "../core/graph/load";
+import { absentBecause, formatSpan, shownIn } from "../core/time/as-of";
 import { NODE_TYPE_INFO, RELATION_INFO, type NodeType } from "../../../server/domain/vocabulary";
 import { formatProperty, humanizeKey } from "../core/format/figures";
 import { groupCitations } from "../core/format/sources";
@@ -92,8 +96,12 @@ function propertiesBlock(properties: Properties): HTMLElement | null {
   ]);
 }
 
-const figuresBlock = (figures: Parameters<typeof renderFigures>[0], documents: readonly DocumentRecord[]) => {
-  const rendered = renderFigures(figures, documents);
+const figuresBlock = (
+  figures: Parameters<typeof renderFigures>[0],
+  documents: readonly DocumentRecord[],
+  year: number | null,
+) => {
+  const rendered = renderFigures(figures, documents, year);
   return rendered ? el("section", { class: "detail-section" }, [el("h3", { text: "Figures" }), rendered]) : null;
 };
 
@@ -129,12 +137,47 @@ function relationGroup(group: RelationGroup, actions: SidebarActions): HTMLEleme
   ]);
 }
 
+/** "When: 2020 (implied)"; nothing for undated records. */
+function timeLine(time: TimeSpan | undefined): HTMLElement | null {
+  if (!time) return null;
+  return el("p", { class: "edge-time" }, [
+    el("strong", { text: "When: " }),
+    formatSpan(time),
+    " ",
+    basisBadge(time.basis, time.note),
+  ]);
+}
+
+/** "Not in the graph in 2015 (from 2020)." when the chosen year falls outside the record's span. */
+function absence(what: string, time: TimeSpan | undefined, year: number | null): HTMLElement | null {
+  if (year === null || time === undefined || shownIn(time, year)) return null;
+  return el("p", {
+    class: "time-absent",
+    text: `Not in the graph in ${year}: this ${what} is dated ${absentBecause(time, year)}.`,
+  });
+}
+
+/** The relation groups as they stood in `year`: relations of that year to entities of that year. */
+function groupsIn(groups: RelationGroup[], year: number | null, graph: ClientGraph): RelationGroup[] {
+  if (year === null) return groups;
+  const there = (key: string) => !graph.hasNode(key) || shownIn(graph.getNodeAttribute(key, "time"), year);
+  return groups
+    .map((group) => ({
+      ...group,
+      edges: group.edges.filter((edge) => shownIn(edge.attributes.time, year) && there(edge.other.key)),
+    }))
+    .filter((group) => group.edges.length > 0);
+}
+
 export function renderNodeDetail(
   detail: NodeDetailResponse,
   documents: readonly DocumentRecord[],
   actions: SidebarActions,
+  seen: { year: number | null; graph: ClientGraph },
 ): HTMLElement[] {
   const a = detail.attributes;
+  const groups = groupsIn(detail.relations, seen.year, seen.graph);
+  const count = groups.reduce((sum, group) => sum + group.edges.length, 0);
   return [
     el("header", { class: "detail-header" }, [
       typeChip(a.type),
@@ -142,8 +185,10 @@ export function renderNodeDetail(
       a.labelZh ? el("p", { class: "detail-zh", text: a.labelZh, attrs: { lang: "zh" } }) : null,
       a.aliases.length > 0 ? el("p", { class: "aliases", text: `Also: ${a.aliases.join(", ")}` }) : null,
     ]),
+    absence("entity", a.time, seen.year),
     el("p", { class: "description" }, [a.description, " ", basisBadge(a.basis, a.note)]),
     a.note ? el("p", { class: "figure-note", text: a.note }) : null,
+    timeLine(a.time),
     el("div", { class: "detail-actions" }, [
       el("button", { text: "Centre", attrs: { type: "button" }, on: { click: () => actions.focus(detail.key) } }),
       el("button", {
@@ -162,21 +207,14 @@ export function renderNodeDetail(
         on: { click: () => actions.pathTo(detail.key) },
       }),
     ]),
-    figuresBlock(a.figures, documents),
+    figuresBlock(a.figures, documents, seen.year),
     propertiesBlock(a.properties),
     el("section", { class: "detail-section" }, [
-      el("h3", { text: `Relations (${detail.degree})` }),
-      ...detail.relations.map((group) => relationGroup(group, actions)),
+      el("h3", { text: seen.year === null ? `Relations (${detail.degree})` : `Relations in ${seen.year} (${count})` }),
+      ...groups.map((group) => relationGroup(group, actions)),
     ]),
     sourcesBlock(a.sources, documents),
   ].filter((item): item is HTMLElement => item !== null);
-}
-
-function formatTime(time: TimeSpan): string {
-  if (time.start !== undefined && time.end !== undefined)
-    return time.start === time.end ? `${time.start}` : `${time.start}–${time.end}`;
-  if (time.start !== undefined) return `since ${time.start}`;
-  return `until ${time.end}`;
 }
 
 export function renderEdgeDetail(
@@ -184,6 +222,7 @@ export function renderEdgeDetail(
   ends: { source: NodeLabel; target: NodeLabel },
   documents: readonly DocumentRecord[],
   actions: SidebarActions,
+  year: number | null = null,
 ): HTMLElement[] {
   const a = edge.attributes;
   const info = RELATION_INFO[a.relation];
@@ -202,17 +241,11 @@ export function renderEdgeDetail(
         nodeLink(edge.target, ends.target, actions),
       ]),
     ]),
+    absence("relation", a.time, year),
     el("p", { class: "description" }, [a.description, " ", basisBadge(a.basis, a.note)]),
     a.note ? el("p", { class: "figure-note", text: a.note }) : null,
-    a.time
-      ? el("p", { class: "edge-time" }, [
-          el("strong", { text: "When: " }),
-          formatTime(a.time),
-          " ",
-          basisBadge(a.time.basis, a.time.note),
-        ])
-      : null,
-    figuresBlock(a.figures, documents),
+    timeLine(a.time),
+    figuresBlock(a.figures, documents, year),
     propertiesBlock(a.properties),
     sourcesBlock(a.sources, documents),
   ].filter((item): item is HTMLElement => item !== null);

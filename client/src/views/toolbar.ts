@@ -23,7 +23,10 @@ export interface ToolbarContext {
   fitShown(): void;
 }
 
-/** The "what is shown" export: visible types and relations (only when some are hidden) and the neighbourhood. */
+/**
+ * The "what is shown" export: visible types and relations (only when some are hidden), the neighbourhood and
+ * the chosen year.
+ */
 export function shownExportUrl(state: ExplorerState, schema: SchemaResponse): string {
   const types = schema.nodeTypes.filter((t) => t.count > 0 && !state.hiddenTypes.has(t.type)).map((t) => t.type);
   const hoodRelations = state.neighbourhood?.relations ?? [];
@@ -39,6 +42,7 @@ export function shownExportUrl(state: ExplorerState, schema: SchemaResponse): st
       depth: state.neighbourhood.depth,
       direction: state.neighbourhood.direction,
     }),
+    ...(state.year !== null && { asOf: state.year }),
   });
 }
 

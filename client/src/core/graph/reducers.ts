@@ -1,7 +1,8 @@
 /**
  * sigma's reducer idiom: `nodeReducer` and `edgeReducer` only read the state and return display data.
  * Hover or selection makes a node and its neighbours stand out while the rest dims; a found path is
- * highlighted; filters and the neighbourhood hide; relation labels show on hover and when zoomed in.
+ * highlighted, as are the entities of a picked timeline event; the chosen year, filters and the neighbourhood
+ * hide; relation labels show on hover and when zoomed in.
  */
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import { RELATION_INFO } from "../../../../server/domain/vocabulary";
@@ -62,7 +63,7 @@ export function reduceNode(
     if (derived.pathNodes.has(node)) return { ...display, highlighted: true, forceLabel: true, zIndex: 3 };
     if (!selected && derived.focus !== node) return { ...display, color: DIM_NODE_COLOR, label: "", zIndex: 0 };
   }
-  if (selected) return { ...display, highlighted: true, forceLabel: true, zIndex: 3 };
+  if (selected || state.marked.has(node)) return { ...display, highlighted: true, forceLabel: true, zIndex: 3 };
   if (derived.edgeEnds.size > 0) {
     return derived.edgeEnds.has(node)
       ? { ...display, highlighted: true, forceLabel: true, zIndex: 3 }

@@ -1,9 +1,11 @@
 /**
- * What is shown: filters (node types, relations), the neighbourhood from the API, and a found path (always
- * shown, even through filtered types). Pure functions of the state and the graph, shared by the reducers,
+ * What is shown: the chosen year (entities and relations whose time span excludes it are hidden, by the
+ * server's own rule), filters (node types, relations), the neighbourhood from the API, and a found path
+ * (always shown, even through filtered types; the API finds it in the chosen year). Pure functions of the state and the graph, shared by the reducers,
  * the counters and the GEXF "what is shown" export, so they never disagree.
  */
 import type { ExplorerState } from "../state/types";
+import { shownIn } from "../time/as-of";
 import type { ClientGraph } from "./load";
 
 export interface Derived {
@@ -43,6 +45,7 @@ export function derive(state: ExplorerState, graph: ClientGraph): Derived {
 
 export function isNodeShown(state: ExplorerState, graph: ClientGraph, node: string): boolean {
   if (derive(state, graph).pathNodes.has(node)) return true;
+  if (!shownIn(graph.getNodeAttribute(node, "time"), state.year)) return false;
   if (state.hiddenTypes.has(graph.getNodeAttribute(node, "type"))) return false;
   const hood = state.neighbourhoodResult;
   if (state.neighbourhood && hood?.status === "ready" && !hood.nodes.has(node)) return false;
@@ -51,6 +54,7 @@ export function isNodeShown(state: ExplorerState, graph: ClientGraph, node: stri
 
 export function isEdgeShown(state: ExplorerState, graph: ClientGraph, edge: string): boolean {
   if (derive(state, graph).pathEdges.has(edge)) return true;
+  if (!shownIn(graph.getEdgeAttribute(edge, "time"), state.year)) return false;
   if (state.hiddenRelations.has(graph.getEdgeAttribute(edge, "relation"))) return false;
   const hood = state.neighbourhoodResult;
   if (state.neighbourhood && hood?.status === "ready" && !hood.edges.has(edge)) return false;

@@ -14,6 +14,12 @@ import type {
   Selection,
   UrlState,
 } from "./types";
+import { isYear } from "../time/as-of";
+
+const NONE_MARKED: ReadonlySet<string> = new Set();
+/** A selection made anywhere but the timeline ends an event's highlight. */
+const unmarked = (state: ExplorerState): ExplorerState =>
+  state.marked.size === 0 ? state : { ...state, marked: NONE_MARKED };
 
 const sameSelection = (a: Selection | null, b: Selection | null): boolean =>
   a === b || (a !== null && b !== null && a.kind === b.kind && a.key === b.key);
@@ -25,7 +31,7 @@ export function selectNode(state: ExplorerState, key: string): ExplorerState {
   const recentre = hood !== null && hood.center !== key;
   if (sameSelection(state.selection, selection) && !recentre) return state;
   return {
-    ...state,
+    ...unmarked(state),
     selection,
     ...(recentre && { neighbourhood: { ...hood, center: key }, neighbourhoodResult: { status: "loading" } }),
   };
@@ -33,11 +39,36 @@ export function selectNode(state: ExplorerState, key: string): ExplorerState {
 
 export function selectEdge(state: ExplorerState, key: string): ExplorerState {
   const selection: Selection = { kind: "edge", key };
-  return sameSelection(state.selection, selection) ? state : { ...state, selection };
+  return sameSelection(state.selection, selection) ? state : { ...unmarked(state), selection };
 }
 
 export function clearSelection(state: ExplorerState): ExplorerState {
-  return state.selection === null ? state : { ...state, selection: null };
+  return state.selection === null && state.marked.size === 0 ? state : { ...unmarked(state), selection: null };
+}
+
+/** Shows the graph as it stood in `year` (null: all years). Years outside `?asOf=`'s range are ignored. */
+export function setYear(state: ExplorerState, year: number | null): ExplorerState {
+  if ((year !== null && !isYear(year)) || state.year === year) return state;
+  return {
+    ...state,
+    year,
+    ...(state.neighbourhood && { neighbourhoodResult: { status: "loading" } }),
+    ...(state.path && { pathResult: { status: "loading" } }),
+  };
+}
+
+/**
+ * A timeline event picked: the slider moves to its year, its first entity is selected and all of its
+ * entities are highlighted (both ends of a relation).
+ */
+export function pickEvent(
+  state: ExplorerState,
+  event: { year: number | null; nodes: readonly string[] },
+): ExplorerState {
+  const [first] = event.nodes;
+  const withYear = event.year === null ? state : setYear(state, event.year);
+  const selected = first === undefined ? withYear : selectNode(withYear, first);
+  return { ...selected, marked: new Set(event.nodes) };
 }
 
 export function hoverNode(state: ExplorerState, key: string | null): ExplorerState {
@@ -122,11 +153,12 @@ export function setCamera(state: ExplorerState, camera: CameraView, zoomedIn: bo
 
 /**
  * Applies a state read from the URL (page load, back/forward). Neighbourhood and path results are reset
- * to "loading" when their queries differ, so the controller fetches them again.
+ * to "loading" when their queries (or the year) differ, so the controller fetches them again.
  */
 export function applyUrlState(state: ExplorerState, url: UrlState): ExplorerState {
-  const hoodChanged = JSON.stringify(url.neighbourhood) !== JSON.stringify(state.neighbourhood);
-  const pathChanged = JSON.stringify(url.path) !== JSON.stringify(state.path);
+  const hoodChanged =
+    JSON.stringify(url.neighbourhood) !== JSON.stringify(state.neighbourhood) || url.year !== state.year;
+  const pathChanged = JSON.stringify(url.path) !== JSON.stringify(state.path) || url.year !== state.year;
   return {
     ...state,
     ...url,

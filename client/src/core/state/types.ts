@@ -1,6 +1,6 @@
 /**
  * The explorer's state shape and its closed sets. Views render it, reducers read it, the URL codec
- * serialises the parts worth sharing (selection, filters, neighbourhood, path, language, camera).
+ * serialises the parts worth sharing (selection, filters, neighbourhood, path, language, camera, year).
  */
 import type { NodeType, Relation } from "../../../../server/domain/vocabulary";
 
@@ -60,12 +60,16 @@ export interface ExplorerState {
   camera: CameraView | null;
   /** Camera zoomed in far enough to show every relation label. */
   zoomedIn: boolean;
+  /** The graph as it stood in this year (`?asOf=`); null for all years. */
+  year: number | null;
+  /** Entities a picked timeline event points at, highlighted until the selection moves on. */
+  marked: ReadonlySet<string>;
 }
 
 /** The part of the state that lives in the URL. */
 export type UrlState = Pick<
   ExplorerState,
-  "selection" | "hiddenTypes" | "hiddenRelations" | "neighbourhood" | "path" | "lang" | "camera"
+  "selection" | "hiddenTypes" | "hiddenRelations" | "neighbourhood" | "path" | "lang" | "camera" | "year"
 >;
 
 export function getEmptyState(): ExplorerState {
@@ -82,5 +86,7 @@ export function getEmptyState(): ExplorerState {
     lang: "en",
     camera: null,
     zoomedIn: false,
+    year: null,
+    marked: new Set(),
   };
 }

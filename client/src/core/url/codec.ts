@@ -8,6 +8,7 @@
  *   from=cui-baoqiu&to=chatglm-6b       path
  *   lang=zh                             labels in Chinese
  *   cam=0.5,0.5,1,0                     camera x, y, ratio, angle
+ *   year=2019                           the graph as it stood in 2019 (1900-2100, as `?asOf=`); absent: all years
  */
 import { isNodeType, isRelation, type NodeType, type Relation } from "../../../../server/domain/vocabulary";
 import {
@@ -20,6 +21,7 @@ import {
   type Selection,
   type UrlState,
 } from "../state/types";
+import { isYear } from "../time/as-of";
 
 const list = (value: string | null): string[] => (value ? value.split(",").filter((item) => item !== "") : []);
 const round = (value: number, digits: number): number => Number(value.toFixed(digits));
@@ -47,6 +49,7 @@ export function encodeUrlState(state: UrlState): string {
     if (angle !== 0) parts.push(round(angle, 4));
     params.set("cam", parts.join(","));
   }
+  if (state.year !== null) params.set("year", String(state.year));
   return params.toString();
 }
 
@@ -77,6 +80,13 @@ function decodeCamera(value: string | null): CameraView | null {
   return { x, y, ratio, angle };
 }
 
+/** A whole year as `?asOf=` takes it (four digits, 1900-2100), or null. */
+function decodeYear(value: string | null): number | null {
+  if (!value || !/^\d{4}$/.test(value)) return null;
+  const year = Number(value);
+  return isYear(year) ? year : null;
+}
+
 export function decodeUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
   const from = params.get("from");
@@ -89,5 +99,6 @@ export function decodeUrlState(search: string): UrlState {
     path: from && to ? { from, to } : null,
     lang: params.get("lang") === "zh" ? "zh" : "en",
     camera: decodeCamera(params.get("cam")),
+    year: decodeYear(params.get("year")),
   };
 }

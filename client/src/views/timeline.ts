@@ -1,0 +1,160 @@
+/**
+ * The timeline: a slider over the dataset's years plus an "All years" position (the default: no year chosen),
+ * play/pause stepping one year a second, and the dated events as a list, each with its year(s), title,
+ * an "implied" mark with its note when the article does not state the date, and its citations. Picking an
+ * event moves the slider to its year and selects its entities. Native controls, so the keyboard works as
+ * everywhere (arrows, Home/End, Page Up/Down on the slider; Enter or Space on the buttons).
+ */
+import type { TimelineEvent, TimelineResponse } from "../../../server/api/contract";
+import type { DocumentRecord } from "../../../server/domain/dataset-schema";
+import { formatCitations } from "../core/format/sources";
+import * as actions from "../core/state/actions";
+import type { Store } from "../core/state/store";
+import type { ExplorerState } from "../core/state/types";
+import { eventYear, formatSpan, nextYear } from "../core/time/as-of";
+import { el, replaceChildren } from "./dom";
+import { basisBadge } from "./figures";
+
+/** Milliseconds per year while playing. */
+export const PLAY_STEP_MS = 1000;
+
+export interface TimelineView {
+  /** Fills the slider and the events list once /api/timeline has answered. */
+  load(response: TimelineResponse): void;
+  fail(message: string): void;
+  update(state: ExplorerState): void;
+}
+
+export function mountTimeline(
+  bar: HTMLElement,
+  section: HTMLElement,
+  store: Store<ExplorerState>,
+  documents: readonly DocumentRecord[],
+  onPick: (event: TimelineEvent) => void,
+): TimelineView {
+  let range: { start: number; end: number } | null = null;
+  let timer = 0;
+  const setYear = (year: number | null) => store.update((s) => actions.setYear(s, year));
+
+  const play = el("button", {
+    class: "timeline-play",
+    attrs: { id: "timeline-play", type: "button", "aria-pressed": "false", disabled: true, title: "Play the years" },
+  });
+  const slider = el("input", {
+    attrs: { id: "timeline-slider", type: "range", step: 1, disabled: true, "aria-label": "Year shown" },
+  });
+  const output = el("output", { class: "timeline-year", attrs: { id: "timeline-year", for: "timeline-slider" } });
+  const ends = el("span", { class: "timeline-ends", attrs: { "aria-hidden": "true" } });
+  replaceChildren(bar, [play, el("div", { class: "timeline-track" }, [slider, ends]), output]);
+
+  const title = el("h2", { class: "section-title", text: "Timeline", attrs: { id: "events-title" } });
+  const list = el("ol", { class: "event-list", attrs: { id: "event-list" } });
+  const status = el("p", { class: "panel-status", text: "Loading the timeline…" });
+  replaceChildren(section, [title, status, list]);
+
+  const stop = () => {
+    window.clearInterval(timer);
+    timer = 0;
+    showPlaying();
+  };
+  const showPlaying = () => {
+    const playing = timer !== 0;
+    play.setAttribute("aria-pressed", String(playing));
+    play.textContent = playing ? "❚❚" : "▶";
+    play.title = playing ? "Pause" : "Play the years, one a second";
+    play.setAttribute("aria-label", playing ? "Pause" : "Play the years");
+  };
+  play.addEventListener("click", () => {
+    if (!range) return;
+    if (timer !== 0) return stop();
+    const span = range;
+    const year = store.get().year;
+    if (year === null || year >= span.end) setYear(span.start);
+    timer = window.setInterval(() => {
+      const next = nextYear(store.get().year, span);
+      if (next === null) return stop();
+      setYear(next);
+      if (next >= span.end) stop();
+    }, PLAY_STEP_MS);
+    showPlaying();
+  });
+  slider.addEventListener("input", () => {
+    if (!range) return;
+    stop();
+    const value = Number(slider.value);
+    setYear(value > range.end ? null : value);
+  });
+
+  const eventItem = (event: TimelineEvent) => {
+    const when = formatSpan(event);
+    const implied = event.basis !== "stated";
+    return el("li", {}, [
+      el(
+        "button",
+        {
+          class: "event",
+          attrs: { type: "button", "data-key": event.key, "data-year": eventYear(event) ?? undefined },
+          on: {
+            click: () => {
+              stop();
+              onPick(event);
+            },
+          },
+        },
+        [
+          el("span", { class: "event-when", text: when }),
+          el("span", { class: "event-title", text: event.title }),
+          implied ? basisBadge(event.basis, event.note) : null,
+        ],
+      ),
+      implied && event.note ? el("p", { class: "figure-note event-note", text: event.note }) : null,
+      el("p", { class: "cite event-cite", text: formatCitations(event.sources, documents) }),
+    ]);
+  };
+
+  return {
+    load(response) {
+      range = response.range;
+      if (!range) {
+        status.textContent = "No dated events in this graph.";
+        bar.hidden = true;
+        return;
+      }
+      slider.min = String(range.start);
+      slider.max = String(range.end + 1);
+      slider.disabled = false;
+      play.disabled = false;
+      const positions = range.end + 1 - range.start;
+      const label = (text: string, at: number, className?: string) => {
+        const span = el("span", { text, ...(className && { class: className }) });
+        // The thumb's centre travels 8px inside each end of the track.
+        span.style.left = `calc(8px + (100% - 16px) * ${at / positions})`;
+        return span;
+      };
+      ends.replaceChildren(
+        label(String(range.start), 0),
+        label(String(range.end), range.end - range.start, "timeline-last"),
+        label("All", positions),
+      );
+      status.remove();
+      replaceChildren(list, response.events.map(eventItem));
+      this.update(store.get());
+    },
+    fail(message) {
+      status.textContent = `The timeline could not be loaded: ${message}`;
+      status.classList.add("error-text");
+    },
+    update(state) {
+      const year = state.year;
+      output.textContent = year === null ? "All years" : String(year);
+      bar.classList.toggle("timeline-all", year === null);
+      showPlaying();
+      if (!range) return;
+      slider.value = String(year ?? range.end + 1);
+      slider.setAttribute("aria-valuetext", year === null ? "All years" : String(year));
+      for (const button of list.querySelectorAll<HTMLButtonElement>("button.event")) {
+        button.classList.toggle("event-now", year !== null && Number(button.dataset.year) === year);
+      }
+    },
+  };
+}

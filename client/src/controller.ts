@@ -103,8 +103,12 @@ export function startController(context: ControllerContext, initial: ExplorerSta
     else window.history.replaceState(null, "", url);
   };
 
+  /** The first reaction leaves the redraw to the next frame: sigma has just drawn this very state. */
+  let firstReaction = true;
   const react = (next: ExplorerState, previous: ExplorerState) => {
-    renderer.refresh({ skipIndexation: true });
+    if (firstReaction) renderer.scheduleRender();
+    else renderer.refresh({ skipIndexation: true });
+    firstReaction = false;
     const yearChanged = next.year !== previous.year;
     if (!same(next.neighbourhood, previous.neighbourhood) || (next.neighbourhood && yearChanged))
       fetchNeighbourhood(next);

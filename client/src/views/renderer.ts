@@ -75,8 +75,13 @@ export function createRenderer(container: HTMLElement, graph: ClientGraph, store
   labels.attach(renderer);
   guards.set(renderer, labels);
   bindPointer(renderer, graph, store);
-  // sigma only listens to window resizes; the stage also changes size when the sidebar opens or closes.
+  // sigma only listens to window resizes; the stage also changes size when the sidebar opens or closes. The
+  // observer's first call reports the size sigma was just created at: redrawing then would be wasted work.
+  let size = `${container.offsetWidth}x${container.offsetHeight}`;
   const observer = new ResizeObserver(() => {
+    const next = `${container.offsetWidth}x${container.offsetHeight}`;
+    if (next === size) return;
+    size = next;
     renderer.resize();
     renderer.refresh({ skipIndexation: true });
   });

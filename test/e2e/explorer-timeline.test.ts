@@ -44,7 +44,7 @@ describe.skipIf(reason !== null)("explorer page: timeline", () => {
 
     await slideTo(page, 2019);
     expect(page.url()).toContain("year=2019");
-    await expect.poll(() => currentRow(page).textContent()).toMatch(/^2019\s*14\.4 %/);
+    await expect.poll(() => currentRow(page).textContent()).toMatch(/^2019\s*now\s*14\.4 %/);
     // Every year stays listed; those after the chosen one are greyed, the undated one says so.
     expect(await page.locator('#sidebar .series-table tr[data-time="later"]').allTextContents()).toEqual([
       expect.stringMatching(/^2020/),
@@ -61,7 +61,7 @@ describe.skipIf(reason !== null)("explorer page: timeline", () => {
     await expect.poll(() => edgeHidden(page, LISTING)).toBe(false);
 
     await page.keyboard.press("ArrowRight");
-    await expect.poll(() => currentRow(page).textContent()).toMatch(/^2021\s*8\.3 %/);
+    await expect.poll(() => currentRow(page).textContent()).toMatch(/^2021\s*now\s*8\.3 %/);
     expect(await page.locator('#sidebar .series-table tr[data-time="later"]').count()).toBe(0);
     expect(page.url()).toContain("year=2021");
 

@@ -139,11 +139,10 @@ function seriesFigure(figure: Figure, documents: readonly DocumentRecord[], year
     const time = pointTime(point, year);
     const placed = timeAttrs(time, year);
     return el("tr", { class: placed.class, attrs: placed.attrs }, [
-      el("th", { attrs: { scope: "row" } }, whenCell(point, true)),
+      el("th", { attrs: { scope: "row" } }, [...whenCell(point, true), timeMark(time, year)]),
       el("td", { class: "figure-value" }, [
         formatPointValue(point, figure.unit),
         " ",
-        timeMark(time, year),
         basisBadge(point.basis, point.note),
       ]),
       el("td", { class: "cite", text: formatCitations(point.sources, documents) }),

@@ -33,7 +33,9 @@ async function sampleKeys(url: string): Promise<{ key: string; label: string }[]
   type Page = { total: number; items: { key: string; label: string }[] };
   const page = async (query: string) => (await (await fetch(`${url}/api/nodes?${query}`)).json()) as Page;
   const { total } = await page("limit=1");
-  const pages = await Promise.all(Array.from({ length: 10 }, (_, i) => page(`limit=100&offset=${Math.floor((i * total) / 10)}`)));
+  const pages = await Promise.all(
+    Array.from({ length: 10 }, (_, i) => page(`limit=100&offset=${Math.floor((i * total) / 10)}`)),
+  );
   return pages.flatMap((p) => p.items);
 }
 
@@ -47,7 +49,8 @@ function mixedPaths(keys: { key: string; label: string }[], count: number): { pa
     const a = encodeURIComponent(pick().key);
     if (r < 0.2) out.push({ kind: "neighbors", path: `/api/nodes/${a}/neighbors?depth=1` });
     else if (r < 0.4) out.push({ kind: "neighbors", path: `/api/nodes/${a}/neighbors?depth=2&limit=100` });
-    else if (r < 0.7) out.push({ kind: "search", path: `/api/search?q=${encodeURIComponent(typo(pick().label.split(" ")[0]!))}` });
+    else if (r < 0.7)
+      out.push({ kind: "search", path: `/api/search?q=${encodeURIComponent(typo(pick().label.split(" ")[0]!))}` });
     else if (r < 0.9) out.push({ kind: "paths", path: `/api/paths?from=${a}&to=${encodeURIComponent(pick().key)}` });
     else if (r < 0.995) out.push({ kind: "export", path: `/api/export.gexf?center=${a}&depth=1` });
     else out.push({ kind: "export", path: "/api/export.gexf" });
@@ -60,7 +63,13 @@ interface Tally {
   unexpected: number;
 }
 
-async function cannon(url: string, paths: { path: string; kind: Kind }[], conns: number, seconds: number, tally?: Tally) {
+async function cannon(
+  url: string,
+  paths: { path: string; kind: Kind }[],
+  conns: number,
+  seconds: number,
+  tally?: Tally,
+) {
   let next = 0;
   return autocannon({
     url,
@@ -118,7 +127,10 @@ async function main(): Promise<void> {
     const alone = await cannon(server.url, neighbours, 10, 10);
     const exports = [exportLoop(`${server.url}/api/export.gexf`, 10), exportLoop(`${server.url}/api/export.gexf`, 10)];
     const beside = await cannon(server.url, neighbours, 10, 10);
-    const exportRun = (await Promise.all(exports)).reduce((sum, r) => ({ count: sum.count + r.count, bytes: sum.bytes + r.bytes }));
+    const exportRun = (await Promise.all(exports)).reduce((sum, r) => ({
+      count: sum.count + r.count,
+      bytes: sum.bytes + r.bytes,
+    }));
 
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const after = await server.memory();
@@ -128,7 +140,9 @@ async function main(): Promise<void> {
       `| mixed load | ${connections} connections for ${duration} s over 1000 nodes spread evenly through the dataset: 40 % neighbourhoods (half depth 1, half depth 2 capped at 100 nodes), 30 % search with a typo, 20 % paths, 10 % exports (0.5 % whole graph) |`,
       `| requests | ${load.requests.total} (${load.requests.average.toFixed(0)} req/s), ${load.errors} errors, ${load.timeouts} timeouts, ${tally.unexpected} unexpected statuses |`,
       `| latency | p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, max ${load.latency.max} ms |`,
-      `| statuses by kind | ${Object.entries(tally.statuses).map(([k, s]) => `${k} ${JSON.stringify(s)}`).join("; ")} |`,
+      `| statuses by kind | ${Object.entries(tally.statuses)
+        .map(([k, s]) => `${k} ${JSON.stringify(s)}`)
+        .join("; ")} |`,
       `| neighbourhoods alone (10 conns, 10 s) | ${alone.requests.average.toFixed(0)} req/s, p50 ${alone.latency.p50} ms, p99 ${alone.latency.p99} ms |`,
       `| neighbourhoods beside 2 whole-graph exports | ${beside.requests.average.toFixed(0)} req/s, p50 ${beside.latency.p50} ms, p99 ${beside.latency.p99} ms, max ${beside.latency.max} ms; meanwhile ${exportRun.count} whole exports of ${mb(exportRun.bytes / Math.max(1, exportRun.count))} each finished |`,
       `| memory after GC | before ${mb(before.heapUsed)} heap / ${mb(before.rss)} RSS; after, 2 s idle: ${mb(after.heapUsed)} heap / ${mb(after.rss)} RSS |`,
@@ -156,7 +170,10 @@ function writeSection(file: string, name: string, body: string): void {
   const doc = readFileSync(file, "utf8");
   const start = doc.indexOf(open);
   const end = doc.indexOf(close);
-  const next = start >= 0 && end > start ? doc.slice(0, start + open.length) + "\n" + body + "\n" + doc.slice(end) : `${doc}\n${open}\n${body}\n${close}\n`;
+  const next =
+    start >= 0 && end > start
+      ? doc.slice(0, start + open.length) + "\n" + body + "\n" + doc.slice(end)
+      : `${doc}\n${open}\n${body}\n${close}\n`;
   writeFileSync(file, next);
 }
 

@@ -16,7 +16,16 @@ export interface ServerProcess {
 }
 
 export async function startServer(data?: string): Promise<ServerProcess> {
-  const args = ["--expose-gc", "--import", "tsx", path.join(REPO_ROOT, "server/index.ts"), "--no-build", "--port", "0", ...(data ? ["--data", data] : [])];
+  const args = [
+    "--expose-gc",
+    "--import",
+    "tsx",
+    path.join(REPO_ROOT, "server/index.ts"),
+    "--no-build",
+    "--port",
+    "0",
+    ...(data ? ["--data", data] : []),
+  ];
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "inherit"] });
   let output = "";
   const waiters: { pattern: RegExp; from: number; resolve: (m: RegExpMatchArray) => void }[] = [];

@@ -28,15 +28,54 @@ export const SYNTHETIC_DOCUMENT: DocumentRecord = {
   description: "A stand-in document so that every generated fact can cite a paragraph.",
 };
 
-const WORDS = ["Apex", "Blue", "Cedar", "Delta", "Echo", "Harbor", "Iron", "Jade", "Lotus", "Nova", "Orbit", "Pine", "Quartz", "River", "Summit", "Terra"];
+const WORDS = [
+  "Apex",
+  "Blue",
+  "Cedar",
+  "Delta",
+  "Echo",
+  "Harbor",
+  "Iron",
+  "Jade",
+  "Lotus",
+  "Nova",
+  "Orbit",
+  "Pine",
+  "Quartz",
+  "River",
+  "Summit",
+  "Terra",
+];
 const NOUNS: Record<NodeType, string> = {
-  company: "Holdings", cloud_provider: "Cloud", person: "", ai_model: "LM", product: "Suite", strategy: "Plan", organization: "Institute",
-  document: "Report", market_tier: "Tier", market: "Market", industry: "Industry", event: "Summit", topic: "Research",
+  company: "Holdings",
+  cloud_provider: "Cloud",
+  person: "",
+  ai_model: "LM",
+  product: "Suite",
+  strategy: "Plan",
+  organization: "Institute",
+  document: "Report",
+  market_tier: "Tier",
+  market: "Market",
+  industry: "Industry",
+  event: "Summit",
+  topic: "Research",
 };
 const HANZI = "云金山小米华为腾讯阿里百度天翼联通移动用友金蝶浪潮青优刻得清华科技智能数据网络".split("");
 const SURNAMES = ["Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang"];
 const GIVEN = ["Wei", "Fang", "Jun", "Min", "Jing", "Lei", "Qiang", "Yan"];
-const TYPE_WEIGHTS: [NodeType, number][] = [["company", 40], ["cloud_provider", 8], ["person", 25], ["ai_model", 6], ["product", 8], ["organization", 5], ["document", 3], ["market", 2], ["industry", 2], ["event", 1]];
+const TYPE_WEIGHTS: [NodeType, number][] = [
+  ["company", 40],
+  ["cloud_provider", 8],
+  ["person", 25],
+  ["ai_model", 6],
+  ["product", 8],
+  ["organization", 5],
+  ["document", 3],
+  ["market", 2],
+  ["industry", 2],
+  ["event", 1],
+];
 
 function weightedPicker<T>(entries: [T, number][], random: () => number): () => T {
   const total = entries.reduce((s, [, w]) => s + w, 0);
@@ -53,7 +92,10 @@ export function* syntheticNodes({ nodes, seed }: SyntheticOptions): Generator<No
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   for (let i = 0; i < nodes; i++) {
     const type = pickType();
-    const label = type === "person" ? `${pick(SURNAMES)} ${pick(GIVEN)} ${i}` : `${pick(WORDS)} ${pick(WORDS)} ${NOUNS[type]} ${i}`.replace(/ +/g, " ");
+    const label =
+      type === "person"
+        ? `${pick(SURNAMES)} ${pick(GIVEN)} ${i}`
+        : `${pick(WORDS)} ${pick(WORDS)} ${NOUNS[type]} ${i}`.replace(/ +/g, " ");
     const node: NodeRecord = {
       id: `n${i}`,
       type,
@@ -70,7 +112,12 @@ export function* syntheticNodes({ nodes, seed }: SyntheticOptions): Generator<No
           key: "revenue",
           label: "Revenue",
           unit: "CNY",
-          points: [2021, 2022, 2023].map((year, k) => ({ year, value: Math.round(base * (1 + 0.1 * k)), basis: "stated" as const, sources: [{ document: "synthetic", paragraph: 1 + ((i + k) % PARAGRAPHS) }] })),
+          points: [2021, 2022, 2023].map((year, k) => ({
+            year,
+            value: Math.round(base * (1 + 0.1 * k)),
+            basis: "stated" as const,
+            sources: [{ document: "synthetic", paragraph: 1 + ((i + k) % PARAGRAPHS) }],
+          })),
         },
       ];
     }
@@ -95,7 +142,10 @@ export function* syntheticEdges({ nodes, edges, seed, skew = 0.8 }: SyntheticOpt
     }
     return lo;
   };
-  const pickRelation = weightedPicker<Relation>(RELATIONS.map((r, i) => [r, i < 8 ? 6 : 1]), random);
+  const pickRelation = weightedPicker<Relation>(
+    RELATIONS.map((r, i) => [r, i < 8 ? 6 : 1]),
+    random,
+  );
   for (let e = 0; e < edges; e++) {
     const source = draw();
     let target = draw();
@@ -111,7 +161,14 @@ export function* syntheticEdges({ nodes, edges, seed, skew = 0.8 }: SyntheticOpt
       sources: [{ document: "synthetic", paragraph: 1 + (e % PARAGRAPHS) }],
     };
     if (relation === "holds_stake_in") {
-      edge.figures = [{ key: "stake", label: "Stake", unit: "percent", points: [{ value: Math.round(random() * 1000) / 10, basis: "stated", sources: edge.sources }] }];
+      edge.figures = [
+        {
+          key: "stake",
+          label: "Stake",
+          unit: "percent",
+          points: [{ value: Math.round(random() * 1000) / 10, basis: "stated", sources: edge.sources }],
+        },
+      ];
     }
     yield edge;
   }
@@ -123,7 +180,9 @@ export async function writeSyntheticDataset(file: string, options: SyntheticOpti
   const write = async (text: string) => {
     if (!out.write(text)) await once(out, "drain");
   };
-  await write(`{"name":"synthetic-${options.nodes}-${options.edges}-${options.seed}","description":"Synthetic power-law graph for benchmarks.",`);
+  await write(
+    `{"name":"synthetic-${options.nodes}-${options.edges}-${options.seed}","description":"Synthetic power-law graph for benchmarks.",`,
+  );
   await write(`"documents":[${JSON.stringify(SYNTHETIC_DOCUMENT)}],\n"nodes":[\n`);
   let first = true;
   for (const node of syntheticNodes(options)) {
@@ -140,4 +199,3 @@ export async function writeSyntheticDataset(file: string, options: SyntheticOpti
   out.end();
   await finished(out);
 }
-

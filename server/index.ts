@@ -25,17 +25,24 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const port = flags.port !== undefined ? parsePort(flags.port, "--port") : parsePort(process.env.PORT ?? "3000", "PORT");
+  const port =
+    flags.port !== undefined ? parsePort(flags.port, "--port") : parsePort(process.env.PORT ?? "3000", "PORT");
   const host = flags.host ?? process.env.HOST ?? "127.0.0.1";
 
   const started = performance.now();
   const { graph, file, datasetName, layout } = await loadGraph(flags.data && path.resolve(flags.data));
   const how = layout.cached ? "layout from cache" : "layout computed";
-  console.log(`loaded ${file}: ${graph.order} nodes, ${graph.size} edges in ${(performance.now() - started).toFixed(0)} ms (${how})`);
-  if (layout.cacheError) console.log(`note: the layout could not be cached (${layout.cacheError}); the next start will compute it again`);
+  console.log(
+    `loaded ${file}: ${graph.order} nodes, ${graph.size} edges in ${(performance.now() - started).toFixed(0)} ms (${how})`,
+  );
+  if (layout.cacheError)
+    console.log(`note: the layout could not be cached (${layout.cacheError}); the next start will compute it again`);
 
   if (!flags["no-build"]) await ensureClientBuild((message) => console.log(message));
-  const corsOrigins = (flags.cors ?? process.env.CORS_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean);
+  const corsOrigins = (flags.cors ?? process.env.CORS_ORIGINS ?? "")
+    .split(",")
+    .map((o) => o.trim())
+    .filter(Boolean);
   const app = createApp({ graph, datasetName, clientDir: path.join(REPO_ROOT, "client", "dist"), corsOrigins });
   const server = await listen(app, port, host);
   const address = server.address();
@@ -64,8 +71,10 @@ function listen(app: ReturnType<typeof createApp>, port: number, host: string): 
     const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app).listen(port, host);
     server.once("listening", () => resolve(server));
     server.once("error", (error: NodeJS.ErrnoException) => {
-      if (error.code === "EADDRINUSE") reject(new UsageError(`port ${port} on ${host} is already in use; pick another with --port or PORT`));
-      else if (error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND") reject(new UsageError(`cannot listen on host "${host}" (${error.code})`));
+      if (error.code === "EADDRINUSE")
+        reject(new UsageError(`port ${port} on ${host} is already in use; pick another with --port or PORT`));
+      else if (error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND")
+        reject(new UsageError(`cannot listen on host "${host}" (${error.code})`));
       else if (error.code === "EACCES") reject(new UsageError(`not allowed to listen on port ${port}`));
       else reject(error);
     });

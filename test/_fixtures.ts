@@ -28,7 +28,9 @@ export function makeDataset(overrides: Partial<Dataset> = {}): Dataset {
   return {
     name: "test",
     description: "test graph",
-    documents: [{ id: "doc", title: "Doc", origin: "test", language: "en", paragraphs: 5, description: "test document" }],
+    documents: [
+      { id: "doc", title: "Doc", origin: "test", language: "en", paragraphs: 5, description: "test document" },
+    ],
     nodes: [
       node("a", "company", "Alpha Group"),
       node("b", "cloud_provider", "Beta Cloud"),

@@ -51,16 +51,35 @@ export function problemHandler(log: (line: string) => void): ErrorRequestHandler
     void next;
     const instance = req.originalUrl.slice(0, 500);
     if (error instanceof HttpError) {
-      sendProblem(res, { type: PROBLEM_TYPE, title: error.title, status: error.status, detail: error.message, instance, ...error.extra });
+      sendProblem(res, {
+        type: PROBLEM_TYPE,
+        title: error.title,
+        status: error.status,
+        detail: error.message,
+        instance,
+        ...error.extra,
+      });
       return;
     }
     // Errors raised by Express itself (a malformed %-escape in the path, say) carry a 4xx status.
     const status = (error as { status?: unknown }).status;
     if (typeof status === "number" && status >= 400 && status < 500) {
-      sendProblem(res, { type: PROBLEM_TYPE, title: "Bad request", status, detail: (error as Error).message, instance });
+      sendProblem(res, {
+        type: PROBLEM_TYPE,
+        title: "Bad request",
+        status,
+        detail: (error as Error).message,
+        instance,
+      });
       return;
     }
     log(`internal error on ${req.method} ${instance}: ${(error as Error)?.stack ?? String(error)}`);
-    sendProblem(res, { type: PROBLEM_TYPE, title: "Internal server error", status: 500, detail: "The server failed to answer this request.", instance });
+    sendProblem(res, {
+      type: PROBLEM_TYPE,
+      title: "Internal server error",
+      status: 500,
+      detail: "The server failed to answer this request.",
+      instance,
+    });
   };
 }

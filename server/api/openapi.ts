@@ -28,24 +28,101 @@ function parameters(schema: z.ZodObject, where: "query" | "path") {
   }));
 }
 
-const problem = { description: "Problem details (RFC 9457)", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
+const problem = {
+  description: "Problem details (RFC 9457)",
+  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+};
 
 export function openApiDocument(schemas: RequestSchemas, serverVersion: string) {
   const json = (description: string) => ({ type: "application/json", description });
   const operations: Operation[] = [
-    { path: "/api/health", summary: "Status and node/edge counts", query: schemas.none, response: json("{status, dataset, nodes, edges}") },
-    { path: "/api/graph", summary: "The graph in graphology's serialisation, optionally filtered or as of a year", query: schemas.graph, response: json("{attributes, options, nodes, edges}") },
-    { path: "/api/timeline", summary: "Dated entities and relations in order, with their sources", query: schemas.none, response: json("{events, range}") },
-    { path: "/api/nodes", summary: "Nodes filtered by type and name, paged", query: schemas.nodes, response: json("{total, items}") },
-    { path: "/api/nodes/{key}", summary: "One node, its degrees and its edges grouped by relation", query: schemas.nodeDetail, params: schemas.nodeParams, response: json("{key, attributes, degree, inDegree, outDegree, relations}"), notFound: "Unknown node, or not there in asOf's year" },
-    { path: "/api/nodes/{key}/neighbors", summary: "The neighbourhood of a node within 1-3 hops", query: schemas.neighbors, params: schemas.nodeParams, response: json("{center, depth, nodes (with distance), edges, truncated}"), notFound: "Unknown node" },
-    { path: "/api/edges", summary: "Edges filtered by relation, source and target, paged", query: schemas.edges, response: json("{total, items}"), notFound: "Unknown source or target" },
-    { path: "/api/edges/{key}", summary: "One edge", query: schemas.none, params: schemas.edgeParams, response: json("{key, source, target, attributes}"), notFound: "Unknown edge" },
-    { path: "/api/paths", summary: "Shortest path (fewest edges) between two nodes", query: schemas.paths, response: json("{nodes, edges, length}"), notFound: "Unknown node, or no path" },
-    { path: "/api/search", summary: "Ranked, typo-tolerant search over names, Chinese names, aliases and descriptions", query: schemas.search, response: json("{query, items}") },
-    { path: "/api/schema", summary: "Node types and relations with counts, labels and colours", query: schemas.none, response: json("{nodeTypes, relations, nodeAttributes, edgeAttributes, documents}") },
-    { path: "/api/export.gexf", summary: "GEXF 1.3 file of the graph or a selection (streamed attachment)", query: schemas.exportGexf, response: { type: "application/gexf+xml", description: "GEXF 1.3 document" }, notFound: "Unknown center" },
-    { path: "/api/openapi.json", summary: "This document", query: schemas.none, response: json("OpenAPI 3.1 document") },
+    {
+      path: "/api/health",
+      summary: "Status and node/edge counts",
+      query: schemas.none,
+      response: json("{status, dataset, nodes, edges}"),
+    },
+    {
+      path: "/api/graph",
+      summary: "The graph in graphology's serialisation, optionally filtered or as of a year",
+      query: schemas.graph,
+      response: json("{attributes, options, nodes, edges}"),
+    },
+    {
+      path: "/api/timeline",
+      summary: "Dated entities and relations in order, with their sources",
+      query: schemas.none,
+      response: json("{events, range}"),
+    },
+    {
+      path: "/api/nodes",
+      summary: "Nodes filtered by type and name, paged",
+      query: schemas.nodes,
+      response: json("{total, items}"),
+    },
+    {
+      path: "/api/nodes/{key}",
+      summary: "One node, its degrees and its edges grouped by relation",
+      query: schemas.nodeDetail,
+      params: schemas.nodeParams,
+      response: json("{key, attributes, degree, inDegree, outDegree, relations}"),
+      notFound: "Unknown node, or not there in asOf's year",
+    },
+    {
+      path: "/api/nodes/{key}/neighbors",
+      summary: "The neighbourhood of a node within 1-3 hops",
+      query: schemas.neighbors,
+      params: schemas.nodeParams,
+      response: json("{center, depth, nodes (with distance), edges, truncated}"),
+      notFound: "Unknown node",
+    },
+    {
+      path: "/api/edges",
+      summary: "Edges filtered by relation, source and target, paged",
+      query: schemas.edges,
+      response: json("{total, items}"),
+      notFound: "Unknown source or target",
+    },
+    {
+      path: "/api/edges/{key}",
+      summary: "One edge",
+      query: schemas.none,
+      params: schemas.edgeParams,
+      response: json("{key, source, target, attributes}"),
+      notFound: "Unknown edge",
+    },
+    {
+      path: "/api/paths",
+      summary: "Shortest path (fewest edges) between two nodes",
+      query: schemas.paths,
+      response: json("{nodes, edges, length}"),
+      notFound: "Unknown node, or no path",
+    },
+    {
+      path: "/api/search",
+      summary: "Ranked, typo-tolerant search over names, Chinese names, aliases and descriptions",
+      query: schemas.search,
+      response: json("{query, items}"),
+    },
+    {
+      path: "/api/schema",
+      summary: "Node types and relations with counts, labels and colours",
+      query: schemas.none,
+      response: json("{nodeTypes, relations, nodeAttributes, edgeAttributes, documents}"),
+    },
+    {
+      path: "/api/export.gexf",
+      summary: "GEXF 1.3 file of the graph or a selection (streamed attachment)",
+      query: schemas.exportGexf,
+      response: { type: "application/gexf+xml", description: "GEXF 1.3 document" },
+      notFound: "Unknown center",
+    },
+    {
+      path: "/api/openapi.json",
+      summary: "This document",
+      query: schemas.none,
+      response: json("OpenAPI 3.1 document"),
+    },
   ];
 
   const paths: Record<string, object> = {};
@@ -65,7 +142,11 @@ export function openApiDocument(schemas: RequestSchemas, serverVersion: string) 
 
   return {
     openapi: "3.1.0",
-    info: { title: "Knowledge-graph explorer API", version: serverVersion, description: "Read-only REST API over a cited knowledge graph. Unknown query parameters are rejected with 400." },
+    info: {
+      title: "Knowledge-graph explorer API",
+      version: serverVersion,
+      description: "Read-only REST API over a cited knowledge graph. Unknown query parameters are rejected with 400.",
+    },
     paths,
     components: {
       schemas: {

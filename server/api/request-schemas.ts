@@ -16,14 +16,25 @@ export interface Limits {
   maxPathVisited: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxDepth: 3, maxNeighbors: 2000, maxPage: 1000, maxSearch: 50, maxPathVisited: 1_000_000 };
+export const DEFAULT_LIMITS: Limits = {
+  maxDepth: 3,
+  maxNeighbors: 2000,
+  maxPage: 1000,
+  maxSearch: 50,
+  maxPathVisited: 1_000_000,
+};
 
 /** A comma-separated list of allowed values: `?type=company,person`. */
 const listOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z
     .string()
     .max(4000)
-    .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(",")
+        .map((v) => v.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(values)).min(1, "give at least one value"))
     .optional();
 
@@ -75,7 +86,10 @@ export function requestSchemas(limits: Limits) {
       /** 1.3 for Gephi, Gephi Lite and networkx 3; 1.2draft for older readers such as networkx 2. */
       version: z.enum(["1.3", "1.2draft"]).default("1.3"),
       /** A dynamic GEXF 1.3 (years as intervals) for Gephi's timeline; not with 1.2draft or asOf. */
-      dynamic: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+      dynamic: z
+        .enum(["true", "false"])
+        .default("false")
+        .transform((v) => v === "true"),
     }),
     none: z.strictObject({}),
   };

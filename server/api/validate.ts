@@ -25,7 +25,13 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): z.outp
     const allowed = issue.values.map(String);
     // For comma-separated lists the issue path is [parameter, index] into the split list.
     const index = issue.path[1];
-    const bad = typeof index === "number" ? String(received).split(",").map((v) => v.trim()).filter(Boolean)[index] : String(received);
+    const bad =
+      typeof index === "number"
+        ? String(received)
+            .split(",")
+            .map((v) => v.trim())
+            .filter(Boolean)[index]
+        : String(received);
     throw new ValidationError(parameter, `"${bad.slice(0, 100)}" is not a valid ${parameter}`, allowed);
   }
   throw new ValidationError(parameter, `${parameter} ${issue.message}`);

@@ -6,7 +6,10 @@ import { NotFoundError } from "./errors";
 
 export function requireNode(graph: KnowledgeGraph, key: string, parameter = "key", asOf?: number): string {
   if (!graph.hasNode(key)) {
-    throw new NotFoundError(`no node with key "${key.slice(0, 200)}"${asOf === undefined ? "" : ` in ${asOf}`}`, parameter);
+    throw new NotFoundError(
+      `no node with key "${key.slice(0, 200)}"${asOf === undefined ? "" : ` in ${asOf}`}`,
+      parameter,
+    );
   }
   return key;
 }

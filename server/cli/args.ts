@@ -15,6 +15,7 @@ export function parseFlags<O extends NonNullable<ParseArgsConfig["options"]>>(ar
 
 export function parsePort(value: string, source: string): number {
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) throw new UsageError(`${source}: "${value}" is not a port number (0-65535)`);
+  if (!/^\d+$/.test(value) || port > 65535)
+    throw new UsageError(`${source}: "${value}" is not a port number (0-65535)`);
   return port;
 }

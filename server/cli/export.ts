@@ -13,10 +13,17 @@ import { selectSubgraph } from "../graph/select";
 import { loadGraph } from "../load-graph";
 import { parseFlags, UsageError } from "./args";
 
-const USAGE = "usage: npm run export -- --out FILE.gexf [--data FILE.json] [--type T1,T2] [--relation R1,R2] [--center KEY [--depth 1-3] [--direction in|out|both]] [--as-of YEAR] [--version 1.3|1.2draft] [--dynamic]";
+const USAGE =
+  "usage: npm run export -- --out FILE.gexf [--data FILE.json] [--type T1,T2] [--relation R1,R2] [--center KEY [--depth 1-3] [--direction in|out|both]] [--as-of YEAR] [--version 1.3|1.2draft] [--dynamic]";
 
 async function main(): Promise<void> {
-  const { out, data, "as-of": asOfFlag, dynamic: dynamicFlag, ...rest } = parseFlags(process.argv.slice(2), {
+  const {
+    out,
+    data,
+    "as-of": asOfFlag,
+    dynamic: dynamicFlag,
+    ...rest
+  } = parseFlags(process.argv.slice(2), {
     out: { type: "string" },
     data: { type: "string" },
     type: { type: "string" },
@@ -28,7 +35,11 @@ async function main(): Promise<void> {
     "as-of": { type: "string" },
     dynamic: { type: "boolean" },
   });
-  const selection = { ...rest, ...(asOfFlag !== undefined && { asOf: asOfFlag }), ...(dynamicFlag && { dynamic: "true" }) };
+  const selection = {
+    ...rest,
+    ...(asOfFlag !== undefined && { asOf: asOfFlag }),
+    ...(dynamicFlag && { dynamic: "true" }),
+  };
   if (!out) throw new UsageError("--out is required");
   if (selection.center === undefined && (selection.depth !== undefined || selection.direction !== undefined)) {
     throw new UsageError("--depth and --direction apply only with --center");
@@ -47,7 +58,10 @@ async function main(): Promise<void> {
   const loaded = await loadGraph(data && path.resolve(data));
   const graph = asOf === undefined ? loaded.graph : graphAsOf(loaded.graph, asOf);
   if (center !== undefined && !graph.hasNode(center)) throw new UsageError(`--center: no node with key "${center}"`);
-  const selected = type || relation || center ? selectSubgraph(graph, { types: type, relations: relation, center, depth, direction }) : graph;
+  const selected =
+    type || relation || center
+      ? selectSubgraph(graph, { types: type, relations: relation, center, depth, direction })
+      : graph;
 
   const file = createWriteStream(out);
   await writeGexf(selected, file, { description: graph.getAttribute("name"), version, dynamic });

@@ -24,9 +24,17 @@ export class DatasetError extends Error {
     readonly file: string,
     readonly problems: DatasetProblem[],
   ) {
-    const shown = problems.slice(0, 20).map((p) => `  - ${p.collection} "${p.record}", field "${p.field}": ${p.message}`);
+    const shown = problems
+      .slice(0, 20)
+      .map((p) => `  - ${p.collection} "${p.record}", field "${p.field}": ${p.message}`);
     const more = problems.length > 20 ? [`  ... and ${problems.length - 20} more`] : [];
-    super([`${file}: invalid dataset (${problems.length} problem${problems.length === 1 ? "" : "s"})`, ...shown, ...more].join("\n"));
+    super(
+      [
+        `${file}: invalid dataset (${problems.length} problem${problems.length === 1 ? "" : "s"})`,
+        ...shown,
+        ...more,
+      ].join("\n"),
+    );
   }
 }
 
@@ -43,7 +51,9 @@ export async function loadDatasetFile(file: string): Promise<{ dataset: Dataset;
   try {
     const { size } = await stat(file);
     if (size > MAX_DATASET_BYTES) {
-      throw new DatasetError(file, [fileProblem(`is ${Math.round(size / 2 ** 20)} MiB; datasets are limited to ${MAX_DATASET_BYTES / 2 ** 20} MiB`)]);
+      throw new DatasetError(file, [
+        fileProblem(`is ${Math.round(size / 2 ** 20)} MiB; datasets are limited to ${MAX_DATASET_BYTES / 2 ** 20} MiB`),
+      ]);
     }
     text = await readFile(file, "utf8");
   } catch (error) {
@@ -66,7 +76,11 @@ export function parseDataset(text: string, file: string): Dataset {
     throw new DatasetError(file, [fileProblem(`is not valid JSON: ${(error as Error).message}`)]);
   }
   const parsed = datasetSchema.safeParse(json);
-  if (!parsed.success) throw new DatasetError(file, parsed.error.issues.map((issue) => schemaProblem(json, issue)));
+  if (!parsed.success)
+    throw new DatasetError(
+      file,
+      parsed.error.issues.map((issue) => schemaProblem(json, issue)),
+    );
   const problems = crossCheck(parsed.data);
   if (problems.length > 0) throw new DatasetError(file, problems);
   return parsed.data;
@@ -80,7 +94,12 @@ function fileProblem(message: string): DatasetProblem {
 function schemaProblem(json: unknown, issue: z.core.$ZodIssue): DatasetProblem {
   const [collection, index, ...rest] = issue.path;
   if (typeof collection !== "string" || typeof index !== "number") {
-    return { collection: "(dataset)", record: "(top level)", field: issue.path.join(".") || "(root)", message: issue.message };
+    return {
+      collection: "(dataset)",
+      record: "(top level)",
+      field: issue.path.join(".") || "(root)",
+      message: issue.message,
+    };
   }
   const record = (json as Record<string, unknown[]>)[collection]?.[index] as Record<string, unknown> | undefined;
   return { collection, record: recordName(record, index), field: rest.join(".") || "(record)", message: issue.message };
@@ -101,11 +120,21 @@ function crossCheck(dataset: Dataset): DatasetProblem[] {
   const documents = new Map(dataset.documents.map((d) => [d.id, d]));
   const nodeIds = new Set<string>();
 
-  const checkSources = (collection: string, record: string, prefix: string, cited: { document: string; paragraph: number }[]) =>
+  const checkSources = (
+    collection: string,
+    record: string,
+    prefix: string,
+    cited: { document: string; paragraph: number }[],
+  ) =>
     cited.forEach((source, i) => {
       const document = documents.get(source.document);
       if (!document) {
-        problems.push({ collection, record, field: `${prefix}sources.${i}.document`, message: `unknown document "${source.document}"` });
+        problems.push({
+          collection,
+          record,
+          field: `${prefix}sources.${i}.document`,
+          message: `unknown document "${source.document}"`,
+        });
       } else if (source.paragraph > document.paragraphs) {
         problems.push({
           collection,
@@ -120,7 +149,13 @@ function crossCheck(dataset: Dataset): DatasetProblem[] {
     checkSources(collection, record, "", r.sources);
     const keys = new Set<string>();
     r.figures?.forEach((figure, f) => {
-      if (keys.has(figure.key)) problems.push({ collection, record, field: `figures.${f}.key`, message: `duplicate figure key "${figure.key}"` });
+      if (keys.has(figure.key))
+        problems.push({
+          collection,
+          record,
+          field: `figures.${f}.key`,
+          message: `duplicate figure key "${figure.key}"`,
+        });
       keys.add(figure.key);
       figure.points.forEach((point, p) => checkSources(collection, record, `figures.${f}.points.${p}.`, point.sources));
     });
@@ -128,12 +163,14 @@ function crossCheck(dataset: Dataset): DatasetProblem[] {
 
   const seenDocs = new Set<string>();
   dataset.documents.forEach((d) => {
-    if (seenDocs.has(d.id)) problems.push({ collection: "documents", record: d.id, field: "id", message: "duplicate document id" });
+    if (seenDocs.has(d.id))
+      problems.push({ collection: "documents", record: d.id, field: "id", message: "duplicate document id" });
     seenDocs.add(d.id);
   });
 
   dataset.nodes.forEach((node) => {
-    if (nodeIds.has(node.id)) problems.push({ collection: "nodes", record: node.id, field: "id", message: "duplicate node id" });
+    if (nodeIds.has(node.id))
+      problems.push({ collection: "nodes", record: node.id, field: "id", message: "duplicate node id" });
     nodeIds.add(node.id);
     checkRecord("nodes", node.id, node);
   });
@@ -142,17 +179,24 @@ function crossCheck(dataset: Dataset): DatasetProblem[] {
   dataset.edges.forEach((edge) => {
     const key = edgeKey(edge);
     if (edgeIds.has(key)) {
-      problems.push({ collection: "edges", record: key, field: "id", message: "duplicate edge id (give the edges distinct ids)" });
+      problems.push({
+        collection: "edges",
+        record: key,
+        field: "id",
+        message: "duplicate edge id (give the edges distinct ids)",
+      });
     }
     edgeIds.add(key);
     for (const end of ["source", "target"] as const) {
-      if (!nodeIds.has(edge[end])) problems.push({ collection: "edges", record: key, field: end, message: `unknown node "${edge[end]}"` });
+      if (!nodeIds.has(edge[end]))
+        problems.push({ collection: "edges", record: key, field: end, message: `unknown node "${edge[end]}"` });
     }
     checkRecord("edges", key, edge);
   });
 
   dataset.documents.forEach((d) => {
-    if (d.node && !nodeIds.has(d.node)) problems.push({ collection: "documents", record: d.id, field: "node", message: `unknown node "${d.node}"` });
+    if (d.node && !nodeIds.has(d.node))
+      problems.push({ collection: "documents", record: d.id, field: "node", message: `unknown node "${d.node}"` });
   });
   return problems;
 }

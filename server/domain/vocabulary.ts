@@ -219,7 +219,12 @@ export const RELATION_INFO: Record<Relation, RelationInfo> = {
     directed: true,
     description: "Published or launched the target.",
   },
-  offers: { label: "offers", color: "#74c476", directed: true, description: "Makes the target available to customers." },
+  offers: {
+    label: "offers",
+    color: "#74c476",
+    directed: true,
+    description: "Makes the target available to customers.",
+  },
   packages: {
     label: "packages",
     color: "#a1d99b",

@@ -34,7 +34,8 @@ export function graphAsOf(graph: KnowledgeGraph, year: number): KnowledgeGraph {
   const view = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
   view.replaceAttributes(graph.getAttributes());
   graph.forEachNode((key, attributes) => {
-    if (inSpan(attributes.time, year)) view.addNode(key, { ...attributes, figures: figuresAsOf(attributes.figures, year) });
+    if (inSpan(attributes.time, year))
+      view.addNode(key, { ...attributes, figures: figuresAsOf(attributes.figures, year) });
   });
   graph.forEachEdge((key, attributes, source, target) => {
     if (!inSpan(attributes.time, year) || !view.hasNode(source) || !view.hasNode(target)) return;

@@ -59,7 +59,11 @@ export function applyLayout(graph: KnowledgeGraph, iterations = layoutIterations
   const random = seededRandom(LAYOUT_SEED);
   // Nodes are visited in insertion order, which is the dataset's order, so the start is reproducible.
   graph.forEachNode((node) => {
-    graph.mergeNodeAttributes(node, { x: random() * 100 - 50, y: random() * 100 - 50, size: nodeSize(graph.degree(node)) });
+    graph.mergeNodeAttributes(node, {
+      x: random() * 100 - 50,
+      y: random() * 100 - 50,
+      size: nodeSize(graph.degree(node)),
+    });
   });
   if (graph.order < 2) return;
   const settings = forceAtlas2.inferSettings(graph);

@@ -36,10 +36,16 @@ export function someStep(
   visit: (edge: string, neighbour: string) => boolean | void,
 ): boolean {
   const follows = (relation: string) => !relationSet || relationSet.has(relation);
-  if (direction !== "in" && graph.someOutEdge(node, (edge, a, _s, target) => follows(a.relation) && visit(edge, target) === true)) {
+  if (
+    direction !== "in" &&
+    graph.someOutEdge(node, (edge, a, _s, target) => follows(a.relation) && visit(edge, target) === true)
+  ) {
     return true;
   }
-  return direction !== "out" && graph.someInEdge(node, (edge, a, source) => follows(a.relation) && visit(edge, source) === true);
+  return (
+    direction !== "out" &&
+    graph.someInEdge(node, (edge, a, source) => follows(a.relation) && visit(edge, source) === true)
+  );
 }
 
 export function neighborhood(graph: KnowledgeGraph, center: string, options: NeighborhoodOptions): Neighborhood {

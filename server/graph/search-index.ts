@@ -41,7 +41,13 @@ export class SearchIndex {
   constructor(private readonly graph: KnowledgeGraph) {
     const documents: SearchDocument[] = [];
     graph.forEachNode((key, a) => {
-      documents.push({ id: key, label: a.label, labelZh: a.labelZh ?? "", aliases: a.aliases.join(" | "), description: a.description });
+      documents.push({
+        id: key,
+        label: a.label,
+        labelZh: a.labelZh ?? "",
+        aliases: a.aliases.join(" | "),
+        description: a.description,
+      });
     });
     this.index.addAll(documents);
   }

@@ -45,7 +45,8 @@ export function selectSubgraph(graph: KnowledgeGraph, selection: Selection): Kno
   });
   graph.forEachEdge((key, attributes, source, target) => {
     if (relationSet && !relationSet.has(attributes.relation)) return;
-    if (subgraph.hasNode(source) && subgraph.hasNode(target)) subgraph.addDirectedEdgeWithKey(key, source, target, attributes);
+    if (subgraph.hasNode(source) && subgraph.hasNode(target))
+      subgraph.addDirectedEdgeWithKey(key, source, target, attributes);
   });
   return subgraph;
 }

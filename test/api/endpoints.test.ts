@@ -22,7 +22,9 @@ const get = (url: string) => request(app).get(url);
 
 describe("GET /api/health", () => {
   it("reports counts", async () => {
-    const res = await get("/api/health").expect(200).expect("content-type", /application\/json/);
+    const res = await get("/api/health")
+      .expect(200)
+      .expect("content-type", /application\/json/);
     expect(res.body as HealthResponse).toEqual({ status: "ok", dataset: "kingsoft-cloud", nodes: 49, edges: 77 });
   });
 });
@@ -42,7 +44,9 @@ describe("GET /api/graph", () => {
   it("filters by type and relation", async () => {
     const body = (await get("/api/graph?type=person,company").expect(200)).body as GraphResponse;
     expect(new Set(body.nodes.map((n) => n.attributes!.type))).toEqual(new Set(["person", "company"]));
-    expect(body.edges.every((e) => body.nodes.some((n) => n.key === e.source) && body.nodes.some((n) => n.key === e.target))).toBe(true);
+    expect(
+      body.edges.every((e) => body.nodes.some((n) => n.key === e.source) && body.nodes.some((n) => n.key === e.target)),
+    ).toBe(true);
     const stakes = (await get("/api/graph?relation=holds_stake_in").expect(200)).body as GraphResponse;
     expect(stakes.edges.map((e) => e.key)).toEqual(["xiaomi__holds_stake_in__kingsoft-cloud"]);
   });
@@ -65,7 +69,10 @@ describe("GET /api/nodes/:key", () => {
     const body = (await get("/api/nodes/xiaomi").expect(200)).body as NodeDetailResponse;
     expect(body.attributes.label).toBe("Xiaomi");
     expect(body.degree).toBe(body.inDegree + body.outDegree);
-    const out = body.relations.filter((g) => g.direction === "out").map((g) => g.relation).sort();
+    const out = body.relations
+      .filter((g) => g.direction === "out")
+      .map((g) => g.relation)
+      .sort();
     expect(out).toEqual(["customer_of", "holds_stake_in", "invested_in", "supports"]);
     const founded = body.relations.find((g) => g.relation === "founded" && g.direction === "in")!;
     expect(founded.edges[0]!.other).toEqual({ key: "lei-jun", label: "Lei Jun", labelZh: "雷军", type: "person" });
@@ -79,9 +86,14 @@ describe("GET /api/nodes/:key", () => {
 
 describe("GET /api/nodes/:key/neighbors", () => {
   it("returns the subgraph with distances", async () => {
-    const body = (await get("/api/nodes/lei-jun/neighbors?depth=1&direction=out").expect(200)).body as NeighborhoodResponse;
+    const body = (await get("/api/nodes/lei-jun/neighbors?depth=1&direction=out").expect(200))
+      .body as NeighborhoodResponse;
     expect(body.center).toBe("lei-jun");
-    expect(body.nodes.map((n) => [n.key, n.distance]).sort()).toEqual([["kingsoft-cloud", 1], ["lei-jun", 0], ["xiaomi", 1]]);
+    expect(body.nodes.map((n) => [n.key, n.distance]).sort()).toEqual([
+      ["kingsoft-cloud", 1],
+      ["lei-jun", 0],
+      ["xiaomi", 1],
+    ]);
     expect(body.edges.length).toBeGreaterThanOrEqual(6);
     expect(body.truncated).toBe(false);
   });
@@ -90,12 +102,19 @@ describe("GET /api/nodes/:key/neighbors", () => {
     const one = (await get("/api/nodes/cui-baoqiu/neighbors?depth=1").expect(200)).body as NeighborhoodResponse;
     const three = (await get("/api/nodes/cui-baoqiu/neighbors?depth=3").expect(200)).body as NeighborhoodResponse;
     expect(three.nodes.length).toBeGreaterThan(one.nodes.length);
-    const models = (await get("/api/nodes/kingsoft-cloud/neighbors?type=ai_model&relation=offers").expect(200)).body as NeighborhoodResponse;
-    expect(models.nodes.map((n) => n.key).sort()).toEqual(["alpaca-lora", "chatglm-6b", "kingsoft-cloud", "stable-diffusion"]);
+    const models = (await get("/api/nodes/kingsoft-cloud/neighbors?type=ai_model&relation=offers").expect(200))
+      .body as NeighborhoodResponse;
+    expect(models.nodes.map((n) => n.key).sort()).toEqual([
+      "alpaca-lora",
+      "chatglm-6b",
+      "kingsoft-cloud",
+      "stable-diffusion",
+    ]);
   });
 
   it("caps the result and says it did", async () => {
-    const body = (await get("/api/nodes/kingsoft-cloud/neighbors?depth=3&limit=5").expect(200)).body as NeighborhoodResponse;
+    const body = (await get("/api/nodes/kingsoft-cloud/neighbors?depth=3&limit=5").expect(200))
+      .body as NeighborhoodResponse;
     expect(body.nodes).toHaveLength(5);
     expect(body.truncated).toBe(true);
   });
@@ -104,7 +123,12 @@ describe("GET /api/nodes/:key/neighbors", () => {
 describe("GET /api/edges", () => {
   it("filters by source, target and relation", async () => {
     const both = (await get("/api/edges?source=xiaomi&target=kingsoft-cloud").expect(200)).body as EdgeListResponse;
-    expect(both.items.map((e) => e.attributes.relation).sort()).toEqual(["customer_of", "holds_stake_in", "invested_in", "supports"]);
+    expect(both.items.map((e) => e.attributes.relation).sort()).toEqual([
+      "customer_of",
+      "holds_stake_in",
+      "invested_in",
+      "supports",
+    ]);
     const offers = (await get("/api/edges?relation=offers").expect(200)).body as EdgeListResponse;
     expect(offers.total).toBe(4);
     expect(offers.items.every((e) => e.source === "kingsoft-cloud")).toBe(true);
@@ -158,7 +182,10 @@ describe("GET /api/schema", () => {
     expect(body.relations.map((r) => r.relation)).toEqual([...RELATIONS]);
     expect(body.nodeTypes.reduce((n, t) => n + t.count, 0)).toBe(49);
     expect(body.relations.reduce((n, r) => n + r.count, 0)).toBe(77);
-    expect(body.nodeTypes.find((t) => t.type === "person")).toMatchObject({ count: 2, color: expect.stringMatching(/^#[0-9a-f]{6}$/) });
+    expect(body.nodeTypes.find((t) => t.type === "person")).toMatchObject({
+      count: 2,
+      color: expect.stringMatching(/^#[0-9a-f]{6}$/),
+    });
     expect(body.nodeAttributes).toEqual(expect.arrayContaining(["label", "labelZh", "sources", "figures"]));
   });
 });
@@ -180,7 +207,11 @@ describe("GET /api/export.gexf", () => {
   it("exports a neighbourhood with a matching file name", async () => {
     const res = await text("/api/export.gexf?center=lei-jun&depth=1&direction=out").expect(200);
     expect(res.headers["content-disposition"]).toMatch(/filename="?kingsoft-cloud-lei-jun-1\.gexf"?$/);
-    expect(read(res.body as string).nodes().sort()).toEqual(["kingsoft-cloud", "lei-jun", "xiaomi"]);
+    expect(
+      read(res.body as string)
+        .nodes()
+        .sort(),
+    ).toEqual(["kingsoft-cloud", "lei-jun", "xiaomi"]);
   });
 
   it("applies the same filters as /api/graph", async () => {
@@ -195,9 +226,23 @@ describe("GET /api/openapi.json", () => {
     const body = (await get("/api/openapi.json").expect(200)).body;
     expect(body.openapi).toBe("3.1.0");
     expect(Object.keys(body.paths)).toEqual(
-      expect.arrayContaining(["/api/health", "/api/graph", "/api/nodes", "/api/nodes/{key}", "/api/nodes/{key}/neighbors", "/api/edges", "/api/edges/{key}", "/api/paths", "/api/search", "/api/schema", "/api/export.gexf"]),
+      expect.arrayContaining([
+        "/api/health",
+        "/api/graph",
+        "/api/nodes",
+        "/api/nodes/{key}",
+        "/api/nodes/{key}/neighbors",
+        "/api/edges",
+        "/api/edges/{key}",
+        "/api/paths",
+        "/api/search",
+        "/api/schema",
+        "/api/export.gexf",
+      ]),
     );
-    const depth = body.paths["/api/nodes/{key}/neighbors"].get.parameters.find((p: { name: string }) => p.name === "depth");
+    const depth = body.paths["/api/nodes/{key}/neighbors"].get.parameters.find(
+      (p: { name: string }) => p.name === "depth",
+    );
     expect(depth).toMatchObject({ in: "query", required: false });
     const key = body.paths["/api/nodes/{key}"].get.parameters.find((p: { name: string }) => p.name === "key");
     expect(key).toMatchObject({ in: "path", required: true });

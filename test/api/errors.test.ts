@@ -10,7 +10,12 @@ async function problem(url: string, status: number): Promise<Problem> {
   const res = await request(app).get(url).expect(status);
   expect(res.type).toBe("application/problem+json");
   const body = JSON.parse(res.text) as Problem;
-  expect(body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
+  expect(body).toMatchObject({
+    type: expect.any(String),
+    title: expect.any(String),
+    status,
+    detail: expect.any(String),
+  });
   expect(res.text).not.toMatch(/at .*\.ts:\d+/); // no stack traces
   return body;
 }
@@ -73,7 +78,12 @@ describe("unknown things are 404 problem+json", () => {
 
 describe("the server keeps answering", () => {
   it("serves a valid request after a run of bad ones", async () => {
-    for (const url of ["/api/nodes/%00", "/api/nodes/..%2F..%2Fetc%2Fpasswd", "/api/search?q=%F0%9F%98%80", "/api/nodes?limit=99999999999999999999"]) {
+    for (const url of [
+      "/api/nodes/%00",
+      "/api/nodes/..%2F..%2Fetc%2Fpasswd",
+      "/api/search?q=%F0%9F%98%80",
+      "/api/nodes?limit=99999999999999999999",
+    ]) {
       const res = await request(app).get(url);
       expect(res.status).toBeLessThan(500);
     }

@@ -1,7 +1,13 @@
 /** The graph as of a year, and the timeline, through the HTTP API on the embedded dataset. */
 import request from "supertest";
 import { describe, expect, it } from "vitest";
-import type { EdgeListResponse, FigureAsOf, GraphResponse, NodeDetailResponse, TimelineResponse } from "../../server/api/contract";
+import type {
+  EdgeListResponse,
+  FigureAsOf,
+  GraphResponse,
+  NodeDetailResponse,
+  TimelineResponse,
+} from "../../server/api/contract";
 import { getText, makeApp } from "./_app";
 
 const app = makeApp();
@@ -52,7 +58,10 @@ describe("?asOf=YEAR", () => {
   });
 
   it("404s a node that did not exist yet, saying the year", async () => {
-    const problem = await get<{ detail: string; parameter: string }>("/api/nodes/frost-sullivan-2024-evaluation?asOf=2023", 404);
+    const problem = await get<{ detail: string; parameter: string }>(
+      "/api/nodes/frost-sullivan-2024-evaluation?asOf=2023",
+      404,
+    );
     expect(problem).toMatchObject({ parameter: "key", detail: expect.stringContaining("in 2023") });
   });
 
@@ -63,7 +72,9 @@ describe("?asOf=YEAR", () => {
   it("leaves undated relations in every year, such as the 12.3 % stake", async () => {
     for (const year of [2013, 2019, 2024]) {
       const stakes = await get<EdgeListResponse>(`/api/graph?asOf=${year}&relation=holds_stake_in`);
-      expect((stakes as unknown as GraphResponse).edges.map((e) => e.key)).toEqual(["xiaomi__holds_stake_in__kingsoft-cloud"]);
+      expect((stakes as unknown as GraphResponse).edges.map((e) => e.key)).toEqual([
+        "xiaomi__holds_stake_in__kingsoft-cloud",
+      ]);
     }
   });
 });
@@ -74,10 +85,18 @@ describe("GET /api/timeline", () => {
     expect(body.range).toEqual({ start: 2013, end: 2024 });
     const starts = body.events.map((e) => e.start ?? e.end!);
     expect([...starts].sort((a, b) => a - b)).toEqual(starts);
-    expect(body.events[0]).toMatchObject({ key: "lei-jun__champions__kingsoft-cloud", start: 2013, nodes: ["lei-jun", "kingsoft-cloud"] });
+    expect(body.events[0]).toMatchObject({
+      key: "lei-jun__champions__kingsoft-cloud",
+      start: 2013,
+      nodes: ["lei-jun", "kingsoft-cloud"],
+    });
     expect(body.events.every((e) => e.sources.length > 0)).toBe(true);
     const listing = body.events.find((e) => e.key === "kingsoft-cloud__listed_on__us-stock-market")!;
-    expect(listing).toMatchObject({ kind: "relation", start: 2020, title: "Kingsoft Cloud is listed on US stock market" });
+    expect(listing).toMatchObject({
+      kind: "relation",
+      start: 2020,
+      title: "Kingsoft Cloud is listed on US stock market",
+    });
     const inferred = body.events.find((e) => e.key === "alibaba-cloud__initiated__price-cut-wave")!;
     expect(inferred).toMatchObject({ start: 2023, basis: "implied", note: expect.stringContaining("last year") });
   });

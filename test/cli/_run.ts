@@ -14,7 +14,10 @@ export interface Running {
 }
 
 export function run(script: string, args: string[], env: Record<string, string> = {}): Running {
-  const child = spawn(TSX, [path.join(REPO_ROOT, script), ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
+  const child = spawn(TSX, [path.join(REPO_ROOT, script), ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+  });
   let output = "";
   const listeners = new Set<() => void>();
   const collect = (chunk: Buffer) => {
@@ -33,8 +36,16 @@ export function run(script: string, args: string[], env: Record<string, string> 
           resolve(match);
         }
       };
-      const timer = setTimeout(() => (cleanup(), reject(new Error(`timed out waiting for ${pattern}; output:\n${output}`))), ms);
-      void exited.then((code) => setTimeout(() => (cleanup(), reject(new Error(`exited with ${code} before ${pattern}; output:\n${output}`))), 50));
+      const timer = setTimeout(
+        () => (cleanup(), reject(new Error(`timed out waiting for ${pattern}; output:\n${output}`))),
+        ms,
+      );
+      void exited.then((code) =>
+        setTimeout(
+          () => (cleanup(), reject(new Error(`exited with ${code} before ${pattern}; output:\n${output}`))),
+          50,
+        ),
+      );
       const cleanup = () => {
         clearTimeout(timer);
         listeners.delete(check);

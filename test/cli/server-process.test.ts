@@ -54,7 +54,18 @@ describe("npm start", () => {
   });
 
   it("refuses a broken dataset, naming file, record and field, and serves nothing", async () => {
-    const file = tempFile("broken.json", JSON.stringify({ name: "x", description: "x", documents: [{ id: "doc", title: "t", origin: "o", language: "en", paragraphs: 2, description: "d" }], nodes: [{ id: "a", type: "wizard", label: "A", description: "d", sources: [{ document: "doc", paragraph: 1 }] }], edges: [] }));
+    const file = tempFile(
+      "broken.json",
+      JSON.stringify({
+        name: "x",
+        description: "x",
+        documents: [{ id: "doc", title: "t", origin: "o", language: "en", paragraphs: 2, description: "d" }],
+        nodes: [
+          { id: "a", type: "wizard", label: "A", description: "d", sources: [{ document: "doc", paragraph: 1 }] },
+        ],
+        edges: [],
+      }),
+    );
     const server = start(["--port", "0", "--data", file]);
     expect(await server.exited).toBe(1);
     expect(server.output()).toContain(`cannot start: ${file}: invalid dataset`);
@@ -63,7 +74,18 @@ describe("npm start", () => {
   });
 
   it("loads another dataset with --data", async () => {
-    const file = tempFile("tiny.json", JSON.stringify({ name: "tiny", description: "x", documents: [{ id: "doc", title: "t", origin: "o", language: "en", paragraphs: 2, description: "d" }], nodes: [{ id: "a", type: "person", label: "A", description: "d", sources: [{ document: "doc", paragraph: 1 }] }], edges: [] }));
+    const file = tempFile(
+      "tiny.json",
+      JSON.stringify({
+        name: "tiny",
+        description: "x",
+        documents: [{ id: "doc", title: "t", origin: "o", language: "en", paragraphs: 2, description: "d" }],
+        nodes: [
+          { id: "a", type: "person", label: "A", description: "d", sources: [{ document: "doc", paragraph: 1 }] },
+        ],
+        edges: [],
+      }),
+    );
     const server = start(["--port", "0", "--data", file]);
     const [, url] = await server.waitFor(/explorer ready at (http:\/\/[^/\s]+)\//);
     expect(await (await fetch(`${url}/api/health`)).json()).toMatchObject({ dataset: "tiny", nodes: 1, edges: 0 });
@@ -83,7 +105,16 @@ describe("npm start", () => {
 describe("npm run export", () => {
   it("writes the same selection as the API, without a server", async () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), "kg-export-")), "lei-jun.gexf");
-    const cli = run("server/cli/export.ts", ["--out", out, "--center", "lei-jun", "--depth", "1", "--direction", "out"]);
+    const cli = run("server/cli/export.ts", [
+      "--out",
+      out,
+      "--center",
+      "lei-jun",
+      "--depth",
+      "1",
+      "--direction",
+      "out",
+    ]);
     expect(await cli.exited).toBe(0);
     expect(cli.output()).toContain(`wrote ${out}: 3 nodes`);
   });

@@ -52,7 +52,10 @@ describe("facts of the article, through the API", () => {
 
   it("Kingsoft Cloud offers ChatGLM-6B, Stable Diffusion and Alpaca-LoRA free, and GPU servers paid (¶30)", async () => {
     const offers = await edges("source=kingsoft-cloud&relation=offers");
-    const models = offers.filter((e) => e.attributes.properties.price === "free").map((e) => e.target).sort();
+    const models = offers
+      .filter((e) => e.attributes.properties.price === "free")
+      .map((e) => e.target)
+      .sort();
     expect(models).toEqual(["alpaca-lora", "chatglm-6b", "stable-diffusion"]);
     expect(offers.map((e) => e.target)).toContain("kingsoft-cloud-gpu-servers");
     expect(offers.every((e) => cites(e.attributes, 30))).toBe(true);
@@ -75,14 +78,22 @@ describe("facts of the article, through the API", () => {
   it("Kingsoft Cloud was absent from Frost & Sullivan's 2024 evaluation (¶34)", async () => {
     const absent = await edges("source=kingsoft-cloud&relation=absent_from");
     expect(absent.map((e) => e.target)).toEqual(["frost-sullivan-2024-evaluation"]);
-    expect((await edges("target=frost-sullivan-2024-evaluation&relation=published")).map((e) => e.source)).toEqual(["frost-sullivan"]);
+    expect((await edges("target=frost-sullivan-2024-evaluation&relation=published")).map((e) => e.source)).toEqual([
+      "frost-sullivan",
+    ]);
   });
 
   it("Alibaba Cloud started the price cuts at 15-50 %; Tencent Cloud and eCloud followed (¶16)", async () => {
     const [initiated] = await edges("target=price-cut-wave&relation=initiated");
     expect(initiated!.source).toBe("alibaba-cloud");
-    expect(figure(initiated!.attributes.figures, "core_product_price_cut").points[0]).toMatchObject({ min: 15, max: 50 });
-    expect((await edges("target=price-cut-wave&relation=followed")).map((e: EdgeItem) => e.source).sort()).toEqual(["ecloud", "tencent-cloud"]);
+    expect(figure(initiated!.attributes.figures, "core_product_price_cut").points[0]).toMatchObject({
+      min: 15,
+      max: 50,
+    });
+    expect((await edges("target=price-cut-wave&relation=followed")).map((e: EdgeItem) => e.source).sort()).toEqual([
+      "ecloud",
+      "tencent-cloud",
+    ]);
   });
 
   it("Kingsoft Cloud listed in the US in 2020 at US$17 a share (¶11)", async () => {
@@ -93,7 +104,8 @@ describe("facts of the article, through the API", () => {
   });
 
   it("the market tiers hold the providers the article names (¶13-15)", async () => {
-    const members = async (tier: string) => (await edges(`target=${tier}&relation=member_of_tier`)).map((e) => e.source).sort();
+    const members = async (tier: string) =>
+      (await edges(`target=${tier}&relation=member_of_tier`)).map((e) => e.source).sort();
     expect(await members("tier-giants")).toEqual(["alibaba-cloud", "baidu-cloud", "huawei-cloud", "tencent-cloud"]);
     expect(await members("tier-telecom")).toEqual(["china-mobile-cloud", "china-unicom-cloud", "ecloud"]);
     expect(await members("tier-traditional")).toEqual(["inspur-cloud", "kingdee-cloud", "yonyou-cloud"]);

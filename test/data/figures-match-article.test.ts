@@ -22,12 +22,23 @@ const WORDS: Record<number, string> = { 3: "three" };
 /** The ways a number is written in the article: 7.047e9 as "7.047", 1e12 as "1t", 3 as "three". */
 function spellings(value: number): string[] {
   const magnitude = Math.abs(value);
-  const scaled = magnitude >= 1e12 ? `${magnitude / 1e12}t` : magnitude >= 1e9 ? `${magnitude / 1e9}` : magnitude >= 1e6 ? `${magnitude / 1e6}` : `${magnitude}`;
+  const scaled =
+    magnitude >= 1e12
+      ? `${magnitude / 1e12}t`
+      : magnitude >= 1e9
+        ? `${magnitude / 1e9}`
+        : magnitude >= 1e6
+          ? `${magnitude / 1e6}`
+          : `${magnitude}`;
   return [scaled, ...(WORDS[magnitude] ? [WORDS[magnitude]] : [])];
 }
 
 describe.skipIf(!haveSeed)("stated figures against the article's text", () => {
-  const paragraphs = haveSeed ? readFileSync(SEED, "utf8").split("\n").filter((line) => line.trim() !== "") : [];
+  const paragraphs = haveSeed
+    ? readFileSync(SEED, "utf8")
+        .split("\n")
+        .filter((line) => line.trim() !== "")
+    : [];
   const dataset = embeddedDataset();
   const figures: [string, Figure][] = [
     ...dataset.nodes.flatMap((n) => (n.figures ?? []).map((f): [string, Figure] => [n.id, f])),
@@ -36,7 +47,11 @@ describe.skipIf(!haveSeed)("stated figures against the article's text", () => {
   const cases = figures.flatMap(([record, figure]) =>
     figure.points
       .filter((p) => p.basis === "stated")
-      .flatMap((p) => [p.value, p.min, p.max].filter((v): v is number => v !== undefined).map((v) => ({ record, key: figure.key, value: v, sources: p.sources }))),
+      .flatMap((p) =>
+        [p.value, p.min, p.max]
+          .filter((v): v is number => v !== undefined)
+          .map((v) => ({ record, key: figure.key, value: v, sources: p.sources })),
+      ),
   );
 
   it("has the article's 50 paragraphs", () => {

@@ -36,24 +36,97 @@ describe("loading the embedded dataset", () => {
 
 // Each broken dataset must be rejected with the record id and the field that is wrong.
 const cases: { name: string; mutate: (d: any) => void; expected: Partial<DatasetProblem> }[] = [
-  { name: "a node without a label", mutate: (d) => delete d.nodes[nodeIndex(d, "xiaomi")].label, expected: { collection: "nodes", record: "xiaomi", field: "label" } },
-  { name: "an unknown node type", mutate: (d) => (d.nodes[nodeIndex(d, "lei-jun")].type = "wizard"), expected: { collection: "nodes", record: "lei-jun", field: "type" } },
-  { name: "an unknown relation", mutate: (d) => (d.edges[0].relation = "likes"), expected: { collection: "edges", record: "xiaomi__likes__kingsoft-cloud", field: "relation" } },
-  { name: "a figure value given as a string", mutate: (d) => (d.nodes[nodeIndex(d, "kingsoft-cloud")].figures[0].points[1].value = "8.18 bn"), expected: { record: "kingsoft-cloud", field: "figures.0.points.1.value" } },
-  { name: "a figure with both value and bounds", mutate: (d) => (d.nodes[nodeIndex(d, "kingsoft-cloud")].figures[0].points[1].min = 1), expected: { record: "kingsoft-cloud", field: "figures.0.points.1.value" } },
-  { name: "a year out of range", mutate: (d) => (d.nodes[nodeIndex(d, "kingsoft-cloud")].figures[0].points[1].year = 20223), expected: { record: "kingsoft-cloud", field: "figures.0.points.1.year" } },
-  { name: "a derived figure without a note", mutate: (d) => delete d.nodes[nodeIndex(d, "kingsoft-cloud")].figures[0].points[0].note, expected: { record: "kingsoft-cloud", field: "figures.0.points.0.note" } },
-  { name: "a node with no sources", mutate: (d) => (d.nodes[nodeIndex(d, "ucloud")].sources = []), expected: { record: "ucloud", field: "sources" } },
-  { name: "a paragraph past the end of the document", mutate: (d) => (d.nodes[nodeIndex(d, "ucloud")].sources[0].paragraph = 51), expected: { record: "ucloud", field: "sources.0.paragraph" } },
-  { name: "a citation of an unknown document", mutate: (d) => (d.edges[2].sources[0].document = "other"), expected: { collection: "edges", record: "xiaomi__customer_of__kingsoft-cloud", field: "sources.0.document" } },
-  { name: "an edge to a missing node", mutate: (d) => (d.edges[edgeIndex(d, "lei-jun__founded__xiaomi")].target = "xiaomi-2"), expected: { collection: "edges", record: "lei-jun__founded__xiaomi-2", field: "target" } },
-  { name: "a duplicate node id", mutate: (d) => d.nodes.push({ ...d.nodes[0] }), expected: { collection: "nodes", record: "kingsoft-cloud", field: "id" } },
-  { name: "a duplicate edge", mutate: (d) => d.edges.push({ ...d.edges[0] }), expected: { collection: "edges", record: "xiaomi__holds_stake_in__kingsoft-cloud", field: "id" } },
-  { name: "an unknown field (a typo)", mutate: (d) => (d.nodes[nodeIndex(d, "xiaomi")].lable = "x"), expected: { record: "xiaomi", field: "(record)" } },
-  { name: "an id with spaces", mutate: (d) => (d.nodes[nodeIndex(d, "gaming")].id = "Gaming Industry"), expected: { record: "Gaming Industry", field: "id" } },
-  { name: "an unknown unit", mutate: (d) => (d.nodes[nodeIndex(d, "kingsoft-cloud")].figures[0].unit = "EUR"), expected: { record: "kingsoft-cloud", field: "figures.0.unit" } },
-  { name: "a time span that ends before it starts", mutate: (d) => (d.edges[edgeIndex(d, "kingsoft-cloud__listed_on__us-stock-market")].time = { start: 2021, end: 2020 }), expected: { record: "kingsoft-cloud__listed_on__us-stock-market", field: "time.end" } },
-  { name: "a missing top-level list", mutate: (d) => delete d.edges, expected: { collection: "(dataset)", field: "edges" } },
+  {
+    name: "a node without a label",
+    mutate: (d) => delete d.nodes[nodeIndex(d, "xiaomi")].label,
+    expected: { collection: "nodes", record: "xiaomi", field: "label" },
+  },
+  {
+    name: "an unknown node type",
+    mutate: (d) => (d.nodes[nodeIndex(d, "lei-jun")].type = "wizard"),
+    expected: { collection: "nodes", record: "lei-jun", field: "type" },
+  },
+  {
+    name: "an unknown relation",
+    mutate: (d) => (d.edges[0].relation = "likes"),
+    expected: { collection: "edges", record: "xiaomi__likes__kingsoft-cloud", field: "relation" },
+  },
+  {
+    name: "a figure value given as a string",
+    mutate: (d) => (d.nodes[nodeIndex(d, "kingsoft-cloud")].figures[0].points[1].value = "8.18 bn"),
+    expected: { record: "kingsoft-cloud", field: "figures.0.points.1.value" },
+  },
+  {
+    name: "a figure with both value and bounds",
+    mutate: (d) => (d.nodes[nodeIndex(d, "kingsoft-cloud")].figures[0].points[1].min = 1),
+    expected: { record: "kingsoft-cloud", field: "figures.0.points.1.value" },
+  },
+  {
+    name: "a year out of range",
+    mutate: (d) => (d.nodes[nodeIndex(d, "kingsoft-cloud")].figures[0].points[1].year = 20223),
+    expected: { record: "kingsoft-cloud", field: "figures.0.points.1.year" },
+  },
+  {
+    name: "a derived figure without a note",
+    mutate: (d) => delete d.nodes[nodeIndex(d, "kingsoft-cloud")].figures[0].points[0].note,
+    expected: { record: "kingsoft-cloud", field: "figures.0.points.0.note" },
+  },
+  {
+    name: "a node with no sources",
+    mutate: (d) => (d.nodes[nodeIndex(d, "ucloud")].sources = []),
+    expected: { record: "ucloud", field: "sources" },
+  },
+  {
+    name: "a paragraph past the end of the document",
+    mutate: (d) => (d.nodes[nodeIndex(d, "ucloud")].sources[0].paragraph = 51),
+    expected: { record: "ucloud", field: "sources.0.paragraph" },
+  },
+  {
+    name: "a citation of an unknown document",
+    mutate: (d) => (d.edges[2].sources[0].document = "other"),
+    expected: { collection: "edges", record: "xiaomi__customer_of__kingsoft-cloud", field: "sources.0.document" },
+  },
+  {
+    name: "an edge to a missing node",
+    mutate: (d) => (d.edges[edgeIndex(d, "lei-jun__founded__xiaomi")].target = "xiaomi-2"),
+    expected: { collection: "edges", record: "lei-jun__founded__xiaomi-2", field: "target" },
+  },
+  {
+    name: "a duplicate node id",
+    mutate: (d) => d.nodes.push({ ...d.nodes[0] }),
+    expected: { collection: "nodes", record: "kingsoft-cloud", field: "id" },
+  },
+  {
+    name: "a duplicate edge",
+    mutate: (d) => d.edges.push({ ...d.edges[0] }),
+    expected: { collection: "edges", record: "xiaomi__holds_stake_in__kingsoft-cloud", field: "id" },
+  },
+  {
+    name: "an unknown field (a typo)",
+    mutate: (d) => (d.nodes[nodeIndex(d, "xiaomi")].lable = "x"),
+    expected: { record: "xiaomi", field: "(record)" },
+  },
+  {
+    name: "an id with spaces",
+    mutate: (d) => (d.nodes[nodeIndex(d, "gaming")].id = "Gaming Industry"),
+    expected: { record: "Gaming Industry", field: "id" },
+  },
+  {
+    name: "an unknown unit",
+    mutate: (d) => (d.nodes[nodeIndex(d, "kingsoft-cloud")].figures[0].unit = "EUR"),
+    expected: { record: "kingsoft-cloud", field: "figures.0.unit" },
+  },
+  {
+    name: "a time span that ends before it starts",
+    mutate: (d) =>
+      (d.edges[edgeIndex(d, "kingsoft-cloud__listed_on__us-stock-market")].time = { start: 2021, end: 2020 }),
+    expected: { record: "kingsoft-cloud__listed_on__us-stock-market", field: "time.end" },
+  },
+  {
+    name: "a missing top-level list",
+    mutate: (d) => delete d.edges,
+    expected: { collection: "(dataset)", field: "edges" },
+  },
 ];
 
 describe("rejecting broken datasets", () => {

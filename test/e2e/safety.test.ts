@@ -126,7 +126,9 @@ describe.skipIf(reason !== null)("explorer page with hostile data", () => {
   it("shows CSS tricks literally and lets none of them style the page", async () => {
     const { page, problems } = await browser.open(`${server.url}?node=styled`);
     await expect.poll(() => page.locator("#detail-title").textContent()).toBe(CSS_TRICK);
-    expect(await page.locator(".properties dd").first().textContent()).toBe("</style><style>*{visibility:hidden}</style>");
+    expect(await page.locator(".properties dd").first().textContent()).toBe(
+      "</style><style>*{visibility:hidden}</style>",
+    );
     expect(await page.locator("#sidebar .description").textContent()).toContain("<link rel=stylesheet");
     // No element the data could have injected, and the page is still there to see.
     expect(await page.locator("body style, body link").count()).toBe(0);

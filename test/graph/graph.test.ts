@@ -12,7 +12,12 @@ describe("buildGraph", () => {
     const graph = makeGraph();
     expect(graph.multi).toBe(true);
     expect(graph.type).toBe("directed");
-    expect(graph.outEdges("a", "b").map((e) => graph.getEdgeAttribute(e, "relation")).sort()).toEqual(["customer_of", "holds_stake_in"]);
+    expect(
+      graph
+        .outEdges("a", "b")
+        .map((e) => graph.getEdgeAttribute(e, "relation"))
+        .sort(),
+    ).toEqual(["customer_of", "holds_stake_in"]);
   });
 
   it("keys edges as source__relation__target unless they carry an id", () => {
@@ -49,15 +54,27 @@ describe("neighborhood", () => {
     ]);
     const both = neighborhood(graph, "a", { depth: 3, direction: "both", limit: 100 });
     expect(both.nodes.map((n) => n.key).sort()).toEqual(["a", "b", "c", "d"]);
-    expect(neighborhood(graph, "c", { depth: 1, direction: "in", limit: 100 }).nodes.map((n) => n.key).sort()).toEqual(["b", "c", "d"]);
+    expect(
+      neighborhood(graph, "c", { depth: 1, direction: "in", limit: 100 })
+        .nodes.map((n) => n.key)
+        .sort(),
+    ).toEqual(["b", "c", "d"]);
   });
 
   it("includes parallel edges among the nodes it keeps", () => {
-    expect(neighborhood(graph, "a", { depth: 1, direction: "out", limit: 100 }).edges.sort()).toEqual(["a__customer_of__b", "a__holds_stake_in__b"]);
+    expect(neighborhood(graph, "a", { depth: 1, direction: "out", limit: 100 }).edges.sort()).toEqual([
+      "a__customer_of__b",
+      "a__holds_stake_in__b",
+    ]);
   });
 
   it("filters by relation and by type", () => {
-    const byRelation = neighborhood(graph, "a", { depth: 3, direction: "both", relations: ["customer_of"], limit: 100 });
+    const byRelation = neighborhood(graph, "a", {
+      depth: 3,
+      direction: "both",
+      relations: ["customer_of"],
+      limit: 100,
+    });
     expect(byRelation.nodes.map((n) => n.key)).toEqual(["a", "b"]);
     expect(byRelation.edges).toEqual(["a__customer_of__b"]);
     const byType = neighborhood(graph, "a", { depth: 3, direction: "both", types: ["cloud_provider"], limit: 100 });
@@ -76,24 +93,43 @@ describe("shortestPath", () => {
   it("returns nodes and the edges taken", () => {
     expect(shortestPath(graph, "a", "c", { direction: "out", maxVisited: 100 })).toEqual({
       found: true,
-      path: { nodes: ["a", "b", "c"], edges: [expect.stringMatching(/^a__(holds_stake_in|customer_of)__b$/), "b__offers__c"] },
+      path: {
+        nodes: ["a", "b", "c"],
+        edges: [expect.stringMatching(/^a__(holds_stake_in|customer_of)__b$/), "b__offers__c"],
+      },
     });
   });
 
   it("respects direction and relation", () => {
-    expect(shortestPath(graph, "a", "d", { direction: "out", maxVisited: 100 })).toEqual({ found: false, exhausted: false });
+    expect(shortestPath(graph, "a", "d", { direction: "out", maxVisited: 100 })).toEqual({
+      found: false,
+      exhausted: false,
+    });
     expect(shortestPath(graph, "a", "d", { direction: "both", maxVisited: 100 }).found).toBe(true);
-    const viaCustomer = shortestPath(graph, "a", "b", { direction: "out", relations: ["customer_of"], maxVisited: 100 });
+    const viaCustomer = shortestPath(graph, "a", "b", {
+      direction: "out",
+      relations: ["customer_of"],
+      maxVisited: 100,
+    });
     expect(viaCustomer).toEqual({ found: true, path: { nodes: ["a", "b"], edges: ["a__customer_of__b"] } });
   });
 
   it("finds nothing to an isolated node, and gives up past the visit cap", () => {
-    expect(shortestPath(graph, "a", "e", { direction: "both", maxVisited: 100 })).toEqual({ found: false, exhausted: false });
-    expect(shortestPath(graph, "a", "e", { direction: "both", maxVisited: 1 })).toEqual({ found: false, exhausted: true });
+    expect(shortestPath(graph, "a", "e", { direction: "both", maxVisited: 100 })).toEqual({
+      found: false,
+      exhausted: false,
+    });
+    expect(shortestPath(graph, "a", "e", { direction: "both", maxVisited: 1 })).toEqual({
+      found: false,
+      exhausted: true,
+    });
   });
 
   it("is a zero-length path from a node to itself", () => {
-    expect(shortestPath(graph, "b", "b", { direction: "both", maxVisited: 100 })).toEqual({ found: true, path: { nodes: ["b"], edges: [] } });
+    expect(shortestPath(graph, "b", "b", { direction: "both", maxVisited: 100 })).toEqual({
+      found: true,
+      path: { nodes: ["b"], edges: [] },
+    });
   });
 });
 

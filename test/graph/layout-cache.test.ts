@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { layoutCacheFile } from "../../server/graph/layout-cache";
 import { loadGraph } from "../../server/load-graph";
 
-const positions = (g: Awaited<ReturnType<typeof loadGraph>>["graph"]) => g.mapNodes((key, a) => [key, a.x, a.y, a.size]);
+const positions = (g: Awaited<ReturnType<typeof loadGraph>>["graph"]) =>
+  g.mapNodes((key, a) => [key, a.x, a.y, a.size]);
 const tempDir = () => mkdtempSync(path.join(tmpdir(), "kg-layout-"));
 
 describe("the layout cache", () => {

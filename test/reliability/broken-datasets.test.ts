@@ -20,14 +20,29 @@ const EXPECTED: Record<string, Partial<Omit<DatasetProblem, "message">> & { mess
   "03-label-is-number.json": { collection: "nodes", record: "ann", field: "label" },
   "04-duplicate-node-id.json": { collection: "nodes", record: "ann", field: "id", message: /duplicate/ },
   "05-duplicate-edge.json": { collection: "edges", record: "ann__founded__acme", field: "id", message: /duplicate/ },
-  "06-edge-to-missing-node.json": { collection: "edges", record: "ann__founded__acme-inc", field: "target", message: /unknown node "acme-inc"/ },
+  "06-edge-to-missing-node.json": {
+    collection: "edges",
+    record: "ann__founded__acme-inc",
+    field: "target",
+    message: /unknown node "acme-inc"/,
+  },
   "07-unknown-node-type.json": { collection: "nodes", record: "ann", field: "type" },
   "08-unknown-relation.json": { collection: "edges", record: "ann__rel3__acme", field: "relation" },
   "09-year-out-of-range.json": { collection: "nodes", record: "acme", field: "figures.0.points.0.year" },
   "10-year-not-whole.json": { collection: "nodes", record: "acme", field: "figures.0.points.0.year" },
-  "11-paragraph-does-not-exist.json": { collection: "edges", record: "ann__founded__acme", field: "sources.0.paragraph", message: /paragraph 11 does not exist/ },
+  "11-paragraph-does-not-exist.json": {
+    collection: "edges",
+    record: "ann__founded__acme",
+    field: "sources.0.paragraph",
+    message: /paragraph 11 does not exist/,
+  },
   "12-paragraph-zero.json": { collection: "nodes", record: "ann", field: "sources.0.paragraph" },
-  "13-unknown-document.json": { collection: "nodes", record: "acme", field: "figures.0.points.0.sources.0.document", message: /unknown document "memo"/ },
+  "13-unknown-document.json": {
+    collection: "nodes",
+    record: "acme",
+    field: "figures.0.points.0.sources.0.document",
+    message: /unknown document "memo"/,
+  },
   "14-no-sources.json": { collection: "nodes", record: "ann", field: "sources" },
   "15-value-and-bounds.json": { collection: "nodes", record: "acme", field: "figures.0.points.0.value" },
   "16-min-above-max.json": { collection: "nodes", record: "acme", field: "figures.0.points.0.min" },
@@ -55,7 +70,9 @@ async function refusal(file: string): Promise<DatasetError> {
 }
 
 describe("the broken-dataset corpus", () => {
-  const files = readdirSync(DIR).filter((f) => f.endsWith(".json")).sort();
+  const files = readdirSync(DIR)
+    .filter((f) => f.endsWith(".json"))
+    .sort();
 
   it("has at least 20 files, each with an expectation", () => {
     expect(files.length).toBeGreaterThanOrEqual(20);
@@ -67,7 +84,9 @@ describe("the broken-dataset corpus", () => {
     const error = await refusal(file);
     expect(error.message.startsWith(`${file}: invalid dataset`)).toBe(true);
     const { message, ...where } = EXPECTED[name]!;
-    const problem = error.problems.find((p) => Object.entries(where).every(([k, v]) => p[k as keyof DatasetProblem] === v));
+    const problem = error.problems.find((p) =>
+      Object.entries(where).every(([k, v]) => p[k as keyof DatasetProblem] === v),
+    );
     expect(problem, `${name}: ${error.message}`).toBeDefined();
     if (message) expect(problem!.message).toMatch(message);
     // The message a person reads carries the same three facts.
@@ -77,10 +96,31 @@ describe("the broken-dataset corpus", () => {
 
 describe("a huge dataset broken in its last record", () => {
   it("is read whole and refused, naming that record", async () => {
-    const nodes = Array.from({ length: 100_000 }, (_, i) => ({ id: `n${i}`, type: "company", label: `Company ${i}`, description: "x".repeat(100), sources: [{ document: "doc", paragraph: 1 }] }));
-    nodes.push({ id: "last", type: "company", label: "", description: "empty label", sources: [{ document: "doc", paragraph: 1 }] });
+    const nodes = Array.from({ length: 100_000 }, (_, i) => ({
+      id: `n${i}`,
+      type: "company",
+      label: `Company ${i}`,
+      description: "x".repeat(100),
+      sources: [{ document: "doc", paragraph: 1 }],
+    }));
+    nodes.push({
+      id: "last",
+      type: "company",
+      label: "",
+      description: "empty label",
+      sources: [{ document: "doc", paragraph: 1 }],
+    });
     const file = path.join(mkdtempSync(path.join(tmpdir(), "kg-huge-")), "huge.json");
-    writeFileSync(file, JSON.stringify({ name: "huge", description: "huge", documents: [{ id: "doc", title: "t", origin: "o", language: "en", paragraphs: 1, description: "d" }], nodes, edges: [] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: "huge",
+        description: "huge",
+        documents: [{ id: "doc", title: "t", origin: "o", language: "en", paragraphs: 1, description: "d" }],
+        nodes,
+        edges: [],
+      }),
+    );
     const error = await refusal(file);
     expect(error.problems).toEqual([expect.objectContaining({ collection: "nodes", record: "last", field: "label" })]);
   });

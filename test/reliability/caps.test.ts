@@ -14,7 +14,13 @@ let app: ReturnType<typeof createApp>;
 
 beforeAll(() => {
   const options = { nodes: 30_000, edges: 150_000, seed: 3 };
-  const dataset = { name: "caps", description: "caps", documents: [SYNTHETIC_DOCUMENT], nodes: [...syntheticNodes(options)], edges: [...syntheticEdges(options)] };
+  const dataset = {
+    name: "caps",
+    description: "caps",
+    documents: [SYNTHETIC_DOCUMENT],
+    nodes: [...syntheticNodes(options)],
+    edges: [...syntheticEdges(options)],
+  };
   // Positions do not matter here: zeros skip the layout.
   graph = buildGraph(dataset, new Float64Array(options.nodes * 2));
   app = createApp({ graph, log: () => {}, limits: { maxNeighbors: 300, maxPathVisited: 5_000 } });

@@ -46,16 +46,50 @@ const KEYS = ["lei-jun", "xiaomi", "kingsoft-cloud", "chatglm-6b", "36kr"];
 const hostileText = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 40 }),
   fc.string({ unit: "binary", maxLength: 40 }),
-  fc.constantFrom("%00", "\u0000", "../../etc/passwd", "..%2F..%2F", "<script>alert(1)</script>", "' OR 1=1 --", "雷军", "🙂", "\u202e", "%", "%E0%A4%A", "constructor", "__proto__", "toString", ""),
+  fc.constantFrom(
+    "%00",
+    "\u0000",
+    "../../etc/passwd",
+    "..%2F..%2F",
+    "<script>alert(1)</script>",
+    "' OR 1=1 --",
+    "雷军",
+    "🙂",
+    "\u202e",
+    "%",
+    "%E0%A4%A",
+    "constructor",
+    "__proto__",
+    "toString",
+    "",
+  ),
   fc.constantFrom("x".repeat(100_000), "9".repeat(5_000)),
   fc.constantFrom(...KEYS),
 );
 const hostileNumber = fc.oneof(
   fc.integer({ min: -1e6, max: 1e6 }).map(String),
-  fc.constantFrom("0", "-1", "9", "1e3", "1.5", "NaN", "Infinity", "-0", "0x10", "99999999999999999999999", " 2", "2 ", "+2", ""),
+  fc.constantFrom(
+    "0",
+    "-1",
+    "9",
+    "1e3",
+    "1.5",
+    "NaN",
+    "Infinity",
+    "-0",
+    "0x10",
+    "99999999999999999999999",
+    " 2",
+    "2 ",
+    "+2",
+    "",
+  ),
 );
 const list = (values: readonly string[]) =>
-  fc.oneof(fc.subarray([...values], { minLength: 1 }).map((v) => v.join(",")), hostileText);
+  fc.oneof(
+    fc.subarray([...values], { minLength: 1 }).map((v) => v.join(",")),
+    hostileText,
+  );
 
 const PARAMS: Record<string, fc.Arbitrary<string>> = {
   type: list(NODE_TYPES),
@@ -72,14 +106,30 @@ const PARAMS: Record<string, fc.Arbitrary<string>> = {
   center: fc.oneof(fc.constantFrom(...KEYS), hostileText),
   bogus: hostileText,
 };
-const ROUTES = ["/api/health", "/api/graph", "/api/nodes", "/api/nodes/{key}", "/api/nodes/{key}/neighbors", "/api/edges", "/api/edges/{key}", "/api/paths", "/api/search", "/api/schema", "/api/export.gexf", "/api/openapi.json"];
+const ROUTES = [
+  "/api/health",
+  "/api/graph",
+  "/api/nodes",
+  "/api/nodes/{key}",
+  "/api/nodes/{key}/neighbors",
+  "/api/edges",
+  "/api/edges/{key}",
+  "/api/paths",
+  "/api/search",
+  "/api/schema",
+  "/api/export.gexf",
+  "/api/openapi.json",
+];
 
 /** How a generated value is put on the wire: encoded, raw (malformed escapes and all), or encoded twice. */
 const encoding = fc.constantFrom("encoded", "encoded", "raw", "double");
 const onWire = (value: string, how: string) => {
   if (how === "double") return encodeURIComponent(encodeURIComponent(value));
   // Raw text must still be a legal request line: escape only what Node refuses to send.
-  if (how === "raw") return value.replace(/[^\x21-\x7e]|[#?&]/gu, (c) => (c.length > 1 || c.charCodeAt(0) < 0xd800 || c.charCodeAt(0) > 0xdfff ? encodeURIComponent(c) : "%EF%BF%BD"));
+  if (how === "raw")
+    return value.replace(/[^\x21-\x7e]|[#?&]/gu, (c) =>
+      c.length > 1 || c.charCodeAt(0) < 0xd800 || c.charCodeAt(0) > 0xdfff ? encodeURIComponent(c) : "%EF%BF%BD",
+    );
   return encodeURIComponent(value);
 };
 

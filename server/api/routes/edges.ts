@@ -21,8 +21,13 @@ export function registerEdgeRoutes(router: Router, { graph, schemas }: ApiContex
           : target !== undefined
             ? graph.inEdges(target)
             : graph.edges();
-    const keys = relations ? candidates.filter((edge) => relations.has(graph.getEdgeAttribute(edge, "relation"))) : candidates;
-    const body: EdgeListResponse = { total: keys.length, items: keys.slice(offset, offset + limit).map((edge) => edgeItem(graph, edge)) };
+    const keys = relations
+      ? candidates.filter((edge) => relations.has(graph.getEdgeAttribute(edge, "relation")))
+      : candidates;
+    const body: EdgeListResponse = {
+      total: keys.length,
+      items: keys.slice(offset, offset + limit).map((edge) => edgeItem(graph, edge)),
+    };
     res.json(body);
   });
 

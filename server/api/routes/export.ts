@@ -10,16 +10,33 @@ import { requireNode } from "../views";
 export function registerExportRoutes(router: Router, context: ApiContext): void {
   const { datasetName, schemas, limits } = context;
   router.get("/export.gexf", async (req, res) => {
-    const { type, relation, center, depth, direction, version, asOf, dynamic } = validate(schemas.exportGexf, req.query);
-    if (dynamic && version !== "1.3") throw new ValidationError("dynamic", "dynamic=true needs version=1.3 (1.2draft has no dynamic export)");
-    if (dynamic && asOf !== undefined) throw new ValidationError("dynamic", "dynamic=true holds every year: leave out asOf");
+    const { type, relation, center, depth, direction, version, asOf, dynamic } = validate(
+      schemas.exportGexf,
+      req.query,
+    );
+    if (dynamic && version !== "1.3")
+      throw new ValidationError("dynamic", "dynamic=true needs version=1.3 (1.2draft has no dynamic export)");
+    if (dynamic && asOf !== undefined)
+      throw new ValidationError("dynamic", "dynamic=true holds every year: leave out asOf");
     const graph = graphFor(context, asOf);
     if (center === undefined && (req.query.depth !== undefined || req.query.direction !== undefined)) {
-      throw new ValidationError(req.query.depth !== undefined ? "depth" : "direction", "depth and direction apply only with center");
+      throw new ValidationError(
+        req.query.depth !== undefined ? "depth" : "direction",
+        "depth and direction apply only with center",
+      );
     }
     if (center !== undefined) requireNode(graph, center, "center", asOf);
     const whole = !type && !relation && center === undefined;
-    const selected = whole ? graph : selectSubgraph(graph, { types: type, relations: relation, center, depth, direction, limit: limits.maxNeighbors });
+    const selected = whole
+      ? graph
+      : selectSubgraph(graph, {
+          types: type,
+          relations: relation,
+          center,
+          depth,
+          direction,
+          limit: limits.maxNeighbors,
+        });
     res.status(200);
     res.attachment(exportFileName(datasetName, center, depth, asOf));
     res.type("application/gexf+xml; charset=utf-8");
@@ -30,7 +47,16 @@ export function registerExportRoutes(router: Router, context: ApiContext): void 
 
 /** `kingsoft-cloud.gexf`, `kingsoft-cloud-lei-jun-2.gexf` for a neighbourhood, `-2019` added for a year. */
 export function exportFileName(datasetName: string, center: string | undefined, depth: number, asOf?: number): string {
-  const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "graph";
-  const parts = [slug(datasetName), ...(center === undefined ? [] : [slug(center), String(depth)]), ...(asOf === undefined ? [] : [String(asOf)])];
+  const slug = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60) || "graph";
+  const parts = [
+    slug(datasetName),
+    ...(center === undefined ? [] : [slug(center), String(depth)]),
+    ...(asOf === undefined ? [] : [String(asOf)]),
+  ];
   return `${parts.join("-")}.gexf`;
 }

@@ -27,7 +27,10 @@ export function registerGraphRoutes(router: Router, context: ApiContext): void {
     validate(schemas.none, req.query);
     const events = timeline(graph);
     const years = events.flatMap((e) => [e.start, e.end]).filter((y): y is number => y !== undefined);
-    const body: TimelineResponse = { events, range: years.length ? { start: Math.min(...years), end: Math.max(...years) } : null };
+    const body: TimelineResponse = {
+      events,
+      range: years.length ? { start: Math.min(...years), end: Math.max(...years) } : null,
+    };
     res.json(body);
   });
 
@@ -47,7 +50,11 @@ export function registerGraphRoutes(router: Router, context: ApiContext): void {
     });
     const body: SchemaResponse = {
       nodeTypes: NODE_TYPES.map((type) => ({ type, ...NODE_TYPE_INFO[type], count: typeCounts.get(type) ?? 0 })),
-      relations: RELATIONS.map((relation) => ({ relation, ...RELATION_INFO[relation], count: relationCounts.get(relation) ?? 0 })),
+      relations: RELATIONS.map((relation) => ({
+        relation,
+        ...RELATION_INFO[relation],
+        count: relationCounts.get(relation) ?? 0,
+      })),
       nodeAttributes: [...nodeAttributes].sort(),
       edgeAttributes: [...edgeAttributes].sort(),
       documents: graph.getAttribute("documents"),

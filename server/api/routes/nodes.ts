@@ -15,11 +15,15 @@ export function registerNodeRoutes(router: Router, context: ApiContext): void {
     const keys = graph.filterNodes((_key, a) => {
       if (types && !types.has(a.type)) return false;
       if (!needle) return true;
-      return [a.label, a.labelZh ?? "", ...a.aliases].some((name) => name.normalize("NFKC").toLowerCase().includes(needle));
+      return [a.label, a.labelZh ?? "", ...a.aliases].some((name) =>
+        name.normalize("NFKC").toLowerCase().includes(needle),
+      );
     });
     const body: NodeListResponse = {
       total: keys.length,
-      items: keys.slice(offset, offset + limit).map((key) => ({ ...nodeSummary(graph, key), degree: graph.degree(key) })),
+      items: keys
+        .slice(offset, offset + limit)
+        .map((key) => ({ ...nodeSummary(graph, key), degree: graph.degree(key) })),
     };
     res.json(body);
   });
@@ -45,7 +49,11 @@ export function registerNodeRoutes(router: Router, context: ApiContext): void {
     const body: NeighborhoodResponse = {
       center: key,
       depth: query.depth,
-      nodes: found.nodes.map(({ key: node, distance }) => ({ key: node, attributes: seen.getNodeAttributes(node), distance })),
+      nodes: found.nodes.map(({ key: node, distance }) => ({
+        key: node,
+        attributes: seen.getNodeAttributes(node),
+        distance,
+      })),
       edges: found.edges.map((edge) => edgeItem(seen, edge)),
       truncated: found.truncated,
     };

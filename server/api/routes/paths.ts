@@ -14,11 +14,22 @@ export function registerPathRoutes(router: Router, context: ApiContext): void {
     const graph = graphFor(context, asOf);
     requireNode(graph, from, "from", asOf);
     requireNode(graph, to, "to", asOf);
-    const outcome = shortestPath(graph, from, to, { direction, relations: relation, maxVisited: limits.maxPathVisited });
+    const outcome = shortestPath(graph, from, to, {
+      direction,
+      relations: relation,
+      maxVisited: limits.maxPathVisited,
+    });
     if (!outcome.found && outcome.exhausted) {
-      throw new HttpError(422, "Search too large", `no path found within ${limits.maxPathVisited} visited nodes; narrow it with relation or direction`);
+      throw new HttpError(
+        422,
+        "Search too large",
+        `no path found within ${limits.maxPathVisited} visited nodes; narrow it with relation or direction`,
+      );
     }
-    if (!outcome.found) throw new NotFoundError(`no path from "${from}" to "${to}" with direction ${direction}${relation ? ` and relation ${relation.join(",")}` : ""}`);
+    if (!outcome.found)
+      throw new NotFoundError(
+        `no path from "${from}" to "${to}" with direction ${direction}${relation ? ` and relation ${relation.join(",")}` : ""}`,
+      );
     const body: PathResponse = {
       nodes: outcome.path.nodes.map((key) => ({ key, attributes: graph.getNodeAttributes(key) })),
       edges: outcome.path.edges.map((edge) => edgeItem(graph, edge)),

@@ -10,7 +10,9 @@ export function registerSearchRoutes(router: Router, { graph, search, schemas }:
     const { q, limit } = validate(schemas.search, req.query);
     const body: SearchResponse = {
       query: q,
-      items: search.search(q, limit).map((match) => ({ ...nodeSummary(graph, match.key), score: match.score, matchedIn: match.matchedIn })),
+      items: search
+        .search(q, limit)
+        .map((match) => ({ ...nodeSummary(graph, match.key), score: match.score, matchedIn: match.matchedIn })),
     };
     res.json(body);
   });

@@ -11,7 +11,7 @@ export interface ServerProcess {
   pid: number;
   /** Start-up line the server printed ("loaded FILE: N nodes, M edges in T ms"). */
   loadedLine: string;
-  memory(): Promise<{ rss: number; heapUsed: number }>;
+  memory(): Promise<{ rss: number; heapUsed: number; external: number }>;
   stop(): Promise<void>;
 }
 
@@ -56,8 +56,8 @@ export async function startServer(data?: string): Promise<ServerProcess> {
     async memory() {
       const from = output.length;
       child.kill("SIGUSR2");
-      const [, rss, heapUsed] = await waitFor(/memory rss=(\d+) heapUsed=(\d+)/, from);
-      return { rss: Number(rss), heapUsed: Number(heapUsed) };
+      const [, rss, heapUsed, external] = await waitFor(/memory rss=(\d+) heapUsed=(\d+) external=(\d+)/, from);
+      return { rss: Number(rss), heapUsed: Number(heapUsed), external: Number(external) };
     },
     async stop() {
       child.kill("SIGTERM");

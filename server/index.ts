@@ -59,8 +59,8 @@ async function main(): Promise<void> {
   // under `node --expose-gc` it collects garbage first, so the figure is what is really retained.
   process.on("SIGUSR2", () => {
     (globalThis as { gc?: () => void }).gc?.();
-    const { rss, heapUsed } = process.memoryUsage();
-    console.log(`memory rss=${rss} heapUsed=${heapUsed}`);
+    const { rss, heapUsed, external } = process.memoryUsage();
+    console.log(`memory rss=${rss} heapUsed=${heapUsed} external=${external}`);
   });
   process.once("SIGTERM", () => stop("SIGTERM"));
   process.once("SIGINT", () => stop("SIGINT"));

@@ -11,6 +11,7 @@ import { DOMParser } from "@xmldom/xmldom";
 import type { Express } from "express";
 import request from "supertest";
 import { beforeAll, describe, expect, it } from "vitest";
+import { getText as getTextFrom } from "../api/_app";
 import { createApp } from "../../server/api/app";
 import type { Problem } from "../../server/api/contract";
 import type { Figure } from "../../server/domain/dataset-schema";
@@ -263,16 +264,7 @@ describe("GET /api/export.gexf?dynamic=", () => {
   beforeAll(() => {
     app = createApp({ graph, datasetName, log: () => {} });
   });
-  const getText = (url: string) =>
-    request(app)
-      .get(url)
-      .buffer(true)
-      .parse((res, done) => {
-        let text = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => (text += chunk));
-        res.on("end", () => done(null, text));
-      });
+  const getText = (url: string) => getTextFrom(app, url);
 
   it("serves the dynamic file on ?dynamic=true, valid against the XSD", async (ctx) => {
     const res = await getText("/api/export.gexf?dynamic=true").expect(200);

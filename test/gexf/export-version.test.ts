@@ -5,6 +5,7 @@ import path from "node:path";
 import request from "supertest";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Express } from "express";
+import { getText as getTextFrom } from "../api/_app";
 import { createApp } from "../../server/api/app";
 import type { Problem } from "../../server/api/contract";
 import { loadGraph } from "../../server/load-graph";
@@ -25,16 +26,7 @@ beforeAll(async () => {
   app = createApp({ graph, datasetName, log: () => {} });
 });
 
-const getText = (url: string) =>
-  request(app)
-    .get(url)
-    .buffer(true)
-    .parse((res, done) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (text += chunk));
-      res.on("end", () => done(null, text));
-    });
+const getText = (url: string) => getTextFrom(app, url);
 
 describe("GET /api/export.gexf?version=", () => {
   it("serves 1.2draft on ?version=1.2draft, valid against the 1.2draft XSD", async (ctx) => {

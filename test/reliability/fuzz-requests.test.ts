@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer, type Server } from "node:http";
 import { NODE_TYPES, RELATIONS } from "../../server/domain/vocabulary";
 import { MAX_HEADER_BYTES } from "../../server/api/app";
+import { openApiDocument } from "../../server/api/openapi";
+import { DEFAULT_LIMITS, requestSchemas } from "../../server/api/request-schemas";
 import { makeApp } from "../api/_app";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
@@ -104,22 +106,13 @@ const PARAMS: Record<string, fc.Arbitrary<string>> = {
   source: fc.oneof(fc.constantFrom(...KEYS), hostileText),
   target: fc.oneof(fc.constantFrom(...KEYS), hostileText),
   center: fc.oneof(fc.constantFrom(...KEYS), hostileText),
+  asOf: hostileNumber,
+  version: fc.oneof(fc.constantFrom("1.3", "1.2draft"), hostileText),
+  dynamic: fc.oneof(fc.constantFrom("true", "false"), hostileText),
   bogus: hostileText,
 };
-const ROUTES = [
-  "/api/health",
-  "/api/graph",
-  "/api/nodes",
-  "/api/nodes/{key}",
-  "/api/nodes/{key}/neighbors",
-  "/api/edges",
-  "/api/edges/{key}",
-  "/api/paths",
-  "/api/search",
-  "/api/schema",
-  "/api/export.gexf",
-  "/api/openapi.json",
-];
+// Every documented route, so a new endpoint is fuzzed as soon as it is in the OpenAPI document.
+const ROUTES = Object.keys(openApiDocument(requestSchemas(DEFAULT_LIMITS), "fuzz").paths);
 
 /** How a generated value is put on the wire: encoded, raw (malformed escapes and all), or encoded twice. */
 const encoding = fc.constantFrom("encoded", "encoded", "raw", "double");

@@ -15,6 +15,7 @@ import { createApp } from "../server/api/app";
 import { parseFlags } from "../server/cli/args";
 import { ensureClientBuild } from "../server/client-build";
 import { loadGraph, REPO_ROOT } from "../server/load-graph";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../test/e2e/_chromium";
 
 const flags = parseFlags(process.argv.slice(2), {
   runs: { type: "string" },
@@ -24,17 +25,8 @@ const flags = parseFlags(process.argv.slice(2), {
 const RUNS = Number(flags.runs ?? 10);
 const LABEL = flags.label ?? "page-load";
 const DOC = flags.doc ?? path.join(REPO_ROOT, "docs", "performance.md");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const CHROMIUM = CHROMIUM_PATH;
+const FLAGS = CHROMIUM_FLAGS;
 
 const METRICS = [
   ["ttfb", "Time to first byte"],

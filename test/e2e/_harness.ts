@@ -14,8 +14,9 @@ import { createApp } from "../../server/api/app";
 import { ensureClientBuild } from "../../server/client-build";
 import type { KnowledgeGraph } from "../../server/graph/attributes";
 import { loadGraph, REPO_ROOT } from "../../server/load-graph";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./_chromium";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM = CHROMIUM_PATH;
 
 /** Why the e2e suite cannot run here, or null. In CI a missing browser is a failure, not a skip. */
 export function skipReason(): string | null {
@@ -72,18 +73,7 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     acceptDownloads: true,
     viewport: { width: 1280, height: 800 },
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--use-angle=swiftshader",
-      "--enable-unsafe-swiftshader",
-    ],
+    args: [...CHROMIUM_FLAGS, "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
   });
   return {
     context,

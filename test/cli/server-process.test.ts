@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { run, type Running } from "./_run";
+import { makeDataset } from "../_fixtures";
 
 const running: Running[] = [];
 const start = (args: string[], env?: Record<string, string>) => {
@@ -54,18 +55,9 @@ describe("npm start", () => {
   });
 
   it("refuses a broken dataset, naming file, record and field, and serves nothing", async () => {
-    const file = tempFile(
-      "broken.json",
-      JSON.stringify({
-        name: "x",
-        description: "x",
-        documents: [{ id: "doc", title: "t", origin: "o", language: "en", paragraphs: 2, description: "d" }],
-        nodes: [
-          { id: "a", type: "wizard", label: "A", description: "d", sources: [{ document: "doc", paragraph: 1 }] },
-        ],
-        edges: [],
-      }),
-    );
+    const broken = makeDataset();
+    (broken.nodes[0] as { type: string }).type = "wizard";
+    const file = tempFile("broken.json", JSON.stringify(broken));
     const server = start(["--port", "0", "--data", file]);
     expect(await server.exited).toBe(1);
     expect(server.output()).toContain(`cannot start: ${file}: invalid dataset`);
@@ -74,21 +66,10 @@ describe("npm start", () => {
   });
 
   it("loads another dataset with --data", async () => {
-    const file = tempFile(
-      "tiny.json",
-      JSON.stringify({
-        name: "tiny",
-        description: "x",
-        documents: [{ id: "doc", title: "t", origin: "o", language: "en", paragraphs: 2, description: "d" }],
-        nodes: [
-          { id: "a", type: "person", label: "A", description: "d", sources: [{ document: "doc", paragraph: 1 }] },
-        ],
-        edges: [],
-      }),
-    );
+    const file = tempFile("tiny.json", JSON.stringify(makeDataset()));
     const server = start(["--port", "0", "--data", file]);
     const [, url] = await server.waitFor(/explorer ready at (http:\/\/[^/\s]+)\//);
-    expect(await (await fetch(`${url}/api/health`)).json()).toMatchObject({ dataset: "tiny", nodes: 1, edges: 0 });
+    expect(await (await fetch(`${url}/api/health`)).json()).toMatchObject({ dataset: "tiny", nodes: 5, edges: 4 });
   });
 
   it.each([

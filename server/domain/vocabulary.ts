@@ -303,19 +303,13 @@ export const RELATION_INFO: Record<Relation, RelationInfo> = {
 export const BASES = ["stated", "implied", "derived"] as const;
 export type Basis = (typeof BASES)[number];
 
-/** Units of figures. Money keeps its currency; percentages are stored as percent (12.3, not 0.123). */
+/**
+ * Units of figures. Money keeps its currency; percentages are stored as percent (12.3, not 0.123). How a unit
+ * reads is up to each output: the page writes "7.047 bn yuan", a GEXF column title "(CNY)".
+ */
 export const UNITS = ["CNY", "USD", "USD_per_share", "percent", "parameters", "tokens", "count"] as const;
 export type Unit = (typeof UNITS)[number];
 
-export const UNIT_INFO: Record<Unit, { label: string; symbol: string }> = {
-  CNY: { label: "yuan", symbol: "¥" },
-  USD: { label: "US dollars", symbol: "US$" },
-  USD_per_share: { label: "US dollars a share", symbol: "US$" },
-  percent: { label: "per cent", symbol: "%" },
-  parameters: { label: "parameters", symbol: "" },
-  tokens: { label: "tokens", symbol: "" },
-  count: { label: "count", symbol: "" },
-};
 
 export const isNodeType = (value: string): value is NodeType => (NODE_TYPES as readonly string[]).includes(value);
 export const isRelation = (value: string): value is Relation => (RELATIONS as readonly string[]).includes(value);

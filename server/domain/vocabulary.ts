@@ -310,6 +310,5 @@ export type Basis = (typeof BASES)[number];
 export const UNITS = ["CNY", "USD", "USD_per_share", "percent", "parameters", "tokens", "count"] as const;
 export type Unit = (typeof UNITS)[number];
 
-
 export const isNodeType = (value: string): value is NodeType => (NODE_TYPES as readonly string[]).includes(value);
 export const isRelation = (value: string): value is Relation => (RELATIONS as readonly string[]).includes(value);

@@ -10,7 +10,14 @@ import { ensureClientBuild } from "./client-build";
 import { DatasetError } from "./domain/load-dataset";
 import { loadGraph, REPO_ROOT } from "./load-graph";
 
-const USAGE = "usage: npm start -- [--port N] [--host ADDRESS] [--data FILE.json] [--cors ORIGIN,...] [--no-build]";
+const USAGE =
+  "usage: npm start -- [--port N] [--host ADDRESS] [--data FILE.json] [--cors ORIGIN,...] [--overview-above N] [--no-build]";
+
+/** `--overview-above` / OVERVIEW_ABOVE: a whole number of nodes (0: always open on an overview). */
+function parseOverviewAbove(value: string, source: string): number {
+  if (!/^\d{1,9}$/.test(value)) throw new UsageError(`${source}: "${value}" is not a whole number of nodes`);
+  return Number(value);
+}
 
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2), {
@@ -18,6 +25,7 @@ async function main(): Promise<void> {
     host: { type: "string" },
     data: { type: "string" },
     cors: { type: "string" },
+    "overview-above": { type: "string" },
     "no-build": { type: "boolean" },
     help: { type: "boolean" },
   });
@@ -28,6 +36,12 @@ async function main(): Promise<void> {
   const port =
     flags.port !== undefined ? parsePort(flags.port, "--port") : parsePort(process.env.PORT ?? "3000", "PORT");
   const host = flags.host ?? process.env.HOST ?? "127.0.0.1";
+  const overviewAbove =
+    flags["overview-above"] !== undefined
+      ? parseOverviewAbove(flags["overview-above"], "--overview-above")
+      : process.env.OVERVIEW_ABOVE
+        ? parseOverviewAbove(process.env.OVERVIEW_ABOVE, "OVERVIEW_ABOVE")
+        : undefined;
 
   const started = performance.now();
   const { graph, file, datasetName, layout } = await loadGraph(flags.data && path.resolve(flags.data));
@@ -43,7 +57,13 @@ async function main(): Promise<void> {
     .split(",")
     .map((o) => o.trim())
     .filter(Boolean);
-  const app = createApp({ graph, datasetName, clientDir: path.join(REPO_ROOT, "client", "dist"), corsOrigins });
+  const app = createApp({
+    graph,
+    datasetName,
+    clientDir: path.join(REPO_ROOT, "client", "dist"),
+    corsOrigins,
+    ...(overviewAbove !== undefined && { overviewAbove }),
+  });
   const server = await listen(app, port, host);
   const address = server.address();
   const shownPort = typeof address === "object" && address ? address.port : port;

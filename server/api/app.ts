@@ -10,6 +10,7 @@ import type { KnowledgeGraph } from "../graph/attributes";
 import { SearchIndex } from "../graph/search-index";
 import type { ApiContext } from "./context";
 import { HttpError, notFoundHandler, problemHandler } from "./errors";
+import { precompressedAssets } from "./precompressed-assets";
 import { requestLog } from "./request-log";
 import { corsPolicy, securityHeaders } from "./security";
 import { DEFAULT_LIMITS, requestSchemas, type Limits } from "./request-schemas";
@@ -18,6 +19,7 @@ import { registerExportRoutes } from "./routes/export";
 import { registerGraphRoutes } from "./routes/graph";
 import { registerMetaRoutes } from "./routes/meta";
 import { registerNodeRoutes } from "./routes/nodes";
+import { registerOverviewRoutes } from "./routes/overview";
 import { registerPathRoutes } from "./routes/paths";
 import { registerSearchRoutes } from "./routes/search";
 
@@ -32,6 +34,8 @@ export interface AppOptions {
   clientDir?: string;
   /** Origins allowed to call the API cross-site; none by default. */
   corsOrigins?: string[];
+  /** Graphs with more nodes than this open on an overview (`/api/overview`); default 20000. */
+  overviewAbove?: number;
 }
 
 export const API_VERSION = "0.1.0";
@@ -59,6 +63,7 @@ export function createApp(options: AppOptions): Express {
   registerEdgeRoutes(api, context);
   registerPathRoutes(api, context);
   registerSearchRoutes(api, context);
+  registerOverviewRoutes(api, context, options.overviewAbove);
   registerExportRoutes(api, context);
   registerMetaRoutes(api, context, API_VERSION);
   api.use(notFoundHandler);
@@ -75,6 +80,7 @@ export function createApp(options: AppOptions): Express {
   if (cors) app.use("/api", cors);
   app.use("/api", api);
   if (options.clientDir && existsSync(path.join(options.clientDir, "index.html"))) {
+    app.use(precompressedAssets(options.clientDir));
     app.use(express.static(options.clientDir, { index: "index.html", maxAge: "1h", setHeaders: noCacheForHtml }));
   }
   app.use(notFoundHandler);

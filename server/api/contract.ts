@@ -112,3 +112,31 @@ export interface TimelineResponse {
   /** First and last year any event touches. */
   range: { start: number; end: number } | null;
 }
+
+/**
+ * What the page opens on: the whole graph when it is small enough to draw, else an overview of its most
+ * central nodes. One request either way, so small graphs pay no extra round-trip.
+ */
+export interface OverviewResponse {
+  graph: GraphResponse;
+  /** null: `graph` is the whole graph. */
+  overview: {
+    /** Graphs with more nodes than this open on an overview. */
+    above: number;
+    /** The most central nodes asked for (`limit`). */
+    limit: number;
+    totalNodes: number;
+    totalEdges: number;
+    /** Distinct neighbours of each node in the whole graph. */
+    neighbours: Record<string, number>;
+  } | null;
+}
+
+/** Nodes added to an overview: attributes, neighbour counts, and their edges (at most `perNode` each). */
+export interface OverviewNodesResponse {
+  nodes: { key: string; attributes: NodeAttributes; neighbours: number }[];
+  edges: EdgeItem[];
+  perNode: number;
+  /** True when some node has more edges than `perNode`. */
+  truncated: boolean;
+}

@@ -49,6 +49,19 @@ export function openApiDocument(schemas: RequestSchemas, serverVersion: string) 
       response: json("{attributes, options, nodes, edges}"),
     },
     {
+      path: "/api/overview",
+      summary: "What the page opens on: the whole graph, or above a size the most central nodes and their edges",
+      query: schemas.overview,
+      response: json("{graph, overview: null | {above, limit, totalNodes, totalEdges, neighbours}}"),
+    },
+    {
+      path: "/api/overview/nodes",
+      summary: "Nodes added to an overview: attributes, neighbour counts and their edges (capped per node)",
+      query: schemas.overviewNodes,
+      response: json("{nodes (with neighbours), edges, perNode, truncated}"),
+      notFound: "Unknown node",
+    },
+    {
       path: "/api/timeline",
       summary: "Dated entities and relations in order, with their sources",
       query: schemas.none,

@@ -14,6 +14,8 @@ export interface Limits {
   maxSearch: number;
   /** Nodes a path search may visit before giving up. */
   maxPathVisited: number;
+  /** Nodes in the page's overview of a large graph (`/api/overview?limit=`). */
+  maxOverview: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -22,6 +24,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxPage: 1000,
   maxSearch: 50,
   maxPathVisited: 1_000_000,
+  maxOverview: 5000,
 };
 
 /** A comma-separated list of allowed values: `?type=company,person`. */
@@ -90,6 +93,27 @@ export function requestSchemas(limits: Limits) {
         .enum(["true", "false"])
         .default("false")
         .transform((v) => v === "true"),
+    }),
+    overview: z.strictObject({
+      limit: wholeNumber(1, limits.maxOverview).default(Math.min(300, limits.maxOverview)),
+    }),
+    /** Nodes the page has just added to its overview: their attributes, neighbour counts and links. */
+    overviewNodes: z.strictObject({
+      nodes: z
+        .string()
+        .max(limits.maxNeighbors * 501, "lists too many characters")
+        .transform((s) =>
+          s
+            .split(",")
+            .map((v) => v.trim())
+            .filter(Boolean),
+        )
+        .pipe(
+          z
+            .array(nodeKey)
+            .min(1, "give at least one node key")
+            .max(limits.maxNeighbors, `lists more than ${limits.maxNeighbors} nodes`),
+        ),
     }),
     none: z.strictObject({}),
   };

@@ -5,8 +5,17 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import type { z } from "zod";
-import { datasetSchema, type Dataset } from "./dataset-schema";
+import {
+  datasetSchema,
+  edgeSchema,
+  nodeSchema,
+  type Dataset,
+  type EdgeRecord,
+  type NodeRecord,
+  type Source,
+} from "./dataset-schema";
 import { edgeKey } from "./edge-key";
+import { isSurelyValidEdge, isSurelyValidNode, withDefaults } from "./record-check";
 
 export interface DatasetProblem {
   /** `nodes`, `edges`, `documents` or `(file)`. */
@@ -47,7 +56,7 @@ export async function loadDataset(file: string): Promise<Dataset> {
 
 /** The dataset and the SHA-256 of the file's bytes, which keys anything derived from it (the layout cache). */
 export async function loadDatasetFile(file: string): Promise<{ dataset: Dataset; sha256: string }> {
-  let text: string;
+  let bytes: Buffer;
   try {
     const { size } = await stat(file);
     if (size > MAX_DATASET_BYTES) {
@@ -55,15 +64,23 @@ export async function loadDatasetFile(file: string): Promise<{ dataset: Dataset;
         fileProblem(`is ${Math.round(size / 2 ** 20)} MiB; datasets are limited to ${MAX_DATASET_BYTES / 2 ** 20} MiB`),
       ]);
     }
-    text = await readFile(file, "utf8");
+    bytes = await readFile(file);
   } catch (error) {
     if (error instanceof DatasetError) throw error;
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new DatasetError(file, [fileProblem(`cannot be read (${reason})`)]);
   }
-  return { dataset: parseDataset(text, file), sha256: createHash("sha256").update(text).digest("hex") };
+  // Hash the bytes as read (not the decoded text, which would be encoded again), then let them go.
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const text = bytes.toString("utf8");
+  return { dataset: parseDataset(text, file), sha256 };
 }
 
+/**
+ * Checks a dataset's text. Records go through the fast check of record-check.ts, and zod sees only what that
+ * check is unsure of; if anything at all is wrong, the whole file goes through zod as it is, so the problems
+ * reported are exactly zod's.
+ */
 export function parseDataset(text: string, file: string): Dataset {
   if (text.charCodeAt(0) === 0xfeff) {
     throw new DatasetError(file, [fileProblem("starts with a byte-order mark; save it as UTF-8 without BOM")]);
@@ -75,15 +92,64 @@ export function parseDataset(text: string, file: string): Dataset {
   } catch (error) {
     throw new DatasetError(file, [fileProblem(`is not valid JSON: ${(error as Error).message}`)]);
   }
+  const dataset = quickParse(json) ?? schemaParse(json, file);
+  const problems = crossCheck(dataset);
+  if (problems.length > 0) throw new DatasetError(file, problems);
+  return dataset;
+}
+
+function schemaParse(json: unknown, file: string): Dataset {
   const parsed = datasetSchema.safeParse(json);
   if (!parsed.success)
     throw new DatasetError(
       file,
       parsed.error.issues.map((issue) => schemaProblem(json, issue)),
     );
-  const problems = crossCheck(parsed.data);
-  if (problems.length > 0) throw new DatasetError(file, problems);
   return parsed.data;
+}
+
+/**
+ * The dataset when every part of it is valid, else undefined. zod checks the small top level (documents
+ * included) and any record the fast check is unsure of; the parsed JSON records become the dataset's, with
+ * zod's defaults filled in, and only once everything has passed.
+ */
+function quickParse(json: unknown): Dataset | undefined {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return undefined;
+  const { nodes, edges } = json as { nodes?: unknown; edges?: unknown };
+  if (!Array.isArray(nodes) || !Array.isArray(edges)) return undefined;
+  const head = datasetSchema.safeParse({ ...json, nodes: [], edges: [] });
+  if (!head.success) return undefined;
+  const nodeFixes = checkRecords(nodes, isSurelyValidNode, nodeSchema);
+  const edgeFixes = nodeFixes && checkRecords(edges, isSurelyValidEdge, edgeSchema);
+  if (!nodeFixes || !edgeFixes) return undefined;
+  return { ...head.data, nodes: settle<NodeRecord>(nodes, nodeFixes), edges: settle<EdgeRecord>(edges, edgeFixes) };
+}
+
+/** zod's output for each record the fast check was unsure of, by index; undefined if zod refuses one. */
+function checkRecords(
+  records: unknown[],
+  surelyValid: (record: unknown) => boolean,
+  schema: typeof nodeSchema | typeof edgeSchema,
+): Map<number, NodeRecord | EdgeRecord> | undefined {
+  const fixes = new Map<number, NodeRecord | EdgeRecord>();
+  for (let i = 0; i < records.length; i++) {
+    if (surelyValid(records[i])) continue;
+    const parsed = schema.safeParse(records[i]);
+    if (!parsed.success) return undefined;
+    fixes.set(i, parsed.data);
+  }
+  return fixes;
+}
+
+function settle<T extends NodeRecord | EdgeRecord>(
+  records: unknown[],
+  fixes: Map<number, NodeRecord | EdgeRecord>,
+): T[] {
+  for (let i = 0; i < records.length; i++) {
+    const fixed = fixes.get(i);
+    records[i] = fixed ?? withDefaults(records[i] as Record<string, unknown>);
+  }
+  return records as T[];
 }
 
 function fileProblem(message: string): DatasetProblem {
@@ -115,18 +181,15 @@ function recordName(record: Record<string, unknown> | undefined, index: number):
   return `#${index}`;
 }
 
+/** Rules zod cannot see record by record: unique ids, known ends, and citations of paragraphs that exist. */
 function crossCheck(dataset: Dataset): DatasetProblem[] {
   const problems: DatasetProblem[] = [];
   const documents = new Map(dataset.documents.map((d) => [d.id, d]));
   const nodeIds = new Set<string>();
 
-  const checkSources = (
-    collection: string,
-    record: string,
-    prefix: string,
-    cited: { document: string; paragraph: number }[],
-  ) =>
-    cited.forEach((source, i) => {
+  const checkSources = (collection: string, record: string, prefix: string, cited: Source[]) => {
+    for (let i = 0; i < cited.length; i++) {
+      const source = cited[i]!;
       const document = documents.get(source.document);
       if (!document) {
         problems.push({
@@ -143,12 +206,17 @@ function crossCheck(dataset: Dataset): DatasetProblem[] {
           message: `paragraph ${source.paragraph} does not exist: "${document.id}" has ${document.paragraphs}`,
         });
       }
-    });
+    }
+  };
 
-  const checkRecord = (collection: string, record: string, r: Dataset["nodes"][number] | Dataset["edges"][number]) => {
+  // Loops rather than forEach and closures: this runs over every one of a million edges.
+  const checkRecord = (collection: string, record: string, r: NodeRecord | EdgeRecord) => {
     checkSources(collection, record, "", r.sources);
+    const figures = r.figures;
+    if (!figures || figures.length === 0) return;
     const keys = new Set<string>();
-    r.figures?.forEach((figure, f) => {
+    for (let f = 0; f < figures.length; f++) {
+      const figure = figures[f]!;
       if (keys.has(figure.key))
         problems.push({
           collection,
@@ -157,26 +225,27 @@ function crossCheck(dataset: Dataset): DatasetProblem[] {
           message: `duplicate figure key "${figure.key}"`,
         });
       keys.add(figure.key);
-      figure.points.forEach((point, p) => checkSources(collection, record, `figures.${f}.points.${p}.`, point.sources));
-    });
+      for (let p = 0; p < figure.points.length; p++)
+        checkSources(collection, record, `figures.${f}.points.${p}.`, figure.points[p]!.sources);
+    }
   };
 
   const seenDocs = new Set<string>();
-  dataset.documents.forEach((d) => {
+  for (const d of dataset.documents) {
     if (seenDocs.has(d.id))
       problems.push({ collection: "documents", record: d.id, field: "id", message: "duplicate document id" });
     seenDocs.add(d.id);
-  });
+  }
 
-  dataset.nodes.forEach((node) => {
+  for (const node of dataset.nodes) {
     if (nodeIds.has(node.id))
       problems.push({ collection: "nodes", record: node.id, field: "id", message: "duplicate node id" });
     nodeIds.add(node.id);
     checkRecord("nodes", node.id, node);
-  });
+  }
 
   const edgeIds = new Set<string>();
-  dataset.edges.forEach((edge) => {
+  for (const edge of dataset.edges) {
     const key = edgeKey(edge);
     if (edgeIds.has(key)) {
       problems.push({
@@ -187,16 +256,16 @@ function crossCheck(dataset: Dataset): DatasetProblem[] {
       });
     }
     edgeIds.add(key);
-    for (const end of ["source", "target"] as const) {
-      if (!nodeIds.has(edge[end]))
-        problems.push({ collection: "edges", record: key, field: end, message: `unknown node "${edge[end]}"` });
-    }
+    if (!nodeIds.has(edge.source))
+      problems.push({ collection: "edges", record: key, field: "source", message: `unknown node "${edge.source}"` });
+    if (!nodeIds.has(edge.target))
+      problems.push({ collection: "edges", record: key, field: "target", message: `unknown node "${edge.target}"` });
     checkRecord("edges", key, edge);
-  });
+  }
 
-  dataset.documents.forEach((d) => {
+  for (const d of dataset.documents) {
     if (d.node && !nodeIds.has(d.node))
       problems.push({ collection: "documents", record: d.id, field: "node", message: `unknown node "${d.node}"` });
-  });
+  }
   return problems;
 }

@@ -6,7 +6,6 @@
 import MiniSearch from "minisearch";
 import type { KnowledgeGraph } from "./attributes";
 
-const FIELDS = ["label", "labelZh", "aliases", "description"] as const;
 const BOOST = { label: 4, labelZh: 4, aliases: 3, description: 0.5 };
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]+/gu;
 
@@ -22,7 +21,14 @@ export function tokenize(text: string): string[] {
   return [...tokens];
 }
 
-type SearchDocument = { id: string } & Record<(typeof FIELDS)[number], string>;
+const NAME_FIELDS = ["label", "labelZh", "aliases"] as const;
+type NameDocument = { id: string } & Record<(typeof NAME_FIELDS)[number], string>;
+type DescriptionDocument = { id: string; description: string };
+
+/** Graphs up to this many nodes have their descriptions indexed before the constructor returns. */
+export const EAGER_DESCRIPTIONS_UP_TO = 50_000;
+/** Descriptions indexed per turn of the event loop when indexing in the background (some tens of ms). */
+const CHUNK = 2000;
 
 export interface SearchMatch {
   key: string;
@@ -30,42 +36,101 @@ export interface SearchMatch {
   matchedIn: string[];
 }
 
-export class SearchIndex {
-  private readonly index = new MiniSearch<SearchDocument>({
-    fields: [...FIELDS],
-    storeFields: [],
-    tokenize,
-    searchOptions: { tokenize },
-  });
+export interface SearchIndexOptions {
+  /** Index descriptions at once up to this many nodes, else in the background; default EAGER_DESCRIPTIONS_UP_TO. */
+  eagerUpTo?: number;
+}
 
-  constructor(private readonly graph: KnowledgeGraph) {
-    const documents: SearchDocument[] = [];
-    graph.forEachNode((key, a) => {
-      documents.push({
-        id: key,
-        label: a.label,
-        labelZh: a.labelZh ?? "",
-        aliases: a.aliases.join(" | "),
-        description: a.description,
-      });
-    });
-    this.index.addAll(documents);
+const SEARCH_OPTIONS = {
+  boost: BOOST,
+  prefix: (term: string) => term.length >= 2,
+  // Edit distance grows with the word: one typo from 4 letters, two (a swapped pair) from 7.
+  fuzzy: (term: string) => (term.length >= 7 ? 2 : term.length >= 4 ? 1 : false),
+  weights: { prefix: 0.5, fuzzy: 0.4 },
+};
+
+const newIndex = <T extends { id: string }>(fields: readonly string[]) =>
+  new MiniSearch<T>({ fields: [...fields], storeFields: [], tokenize, searchOptions: { tokenize } });
+
+/**
+ * Names (label, Chinese label, aliases) and descriptions live in two MiniSearch indexes over the same nodes in
+ * the same order. MiniSearch scores each field apart (BM25 with that field's statistics) and multiplies the sum
+ * by the number of query words matched, so adding the two raw sums and multiplying once gives the score one
+ * index over all four fields would give. The split lets a big graph answer name searches as soon as it starts,
+ * while its descriptions (a third or more of the indexing time) are added a chunk per event-loop turn.
+ */
+export class SearchIndex {
+  private readonly names = newIndex<NameDocument>(NAME_FIELDS);
+  private readonly descriptions = newIndex<DescriptionDocument>(["description"]);
+  private describedCount = 0;
+  /** Resolves once descriptions are indexed too; at once for graphs up to `eagerUpTo` nodes. */
+  readonly ready: Promise<void>;
+
+  constructor(
+    private readonly graph: KnowledgeGraph,
+    { eagerUpTo = EAGER_DESCRIPTIONS_UP_TO }: SearchIndexOptions = {},
+  ) {
+    const keys = graph.nodes();
+    this.names.addAll(
+      keys.map((key) => {
+        const a = graph.getNodeAttributes(key);
+        return { id: key, label: a.label, labelZh: a.labelZh ?? "", aliases: a.aliases.join(" | ") };
+      }),
+    );
+    if (keys.length <= eagerUpTo) {
+      this.describe(keys, 0, keys.length);
+      this.ready = Promise.resolve();
+    } else {
+      this.ready = this.describeInBackground(keys);
+    }
+  }
+
+  /** Whether descriptions are searched too; until then only names are. */
+  get complete(): boolean {
+    return this.describedCount === this.graph.order;
+  }
+
+  /** How many nodes' descriptions are indexed so far, of the graph's order. */
+  get progress(): { described: number; nodes: number } {
+    return { described: this.describedCount, nodes: this.graph.order };
+  }
+
+  private describe(keys: string[], from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      this.descriptions.add({ id: keys[i]!, description: this.graph.getNodeAttribute(keys[i]!, "description") });
+    }
+    this.describedCount = to;
+  }
+
+  private async describeInBackground(keys: string[]): Promise<void> {
+    for (let from = 0; from < keys.length; from += CHUNK) {
+      await new Promise((resolve) => setImmediate(resolve));
+      this.describe(keys, from, Math.min(keys.length, from + CHUNK));
+    }
   }
 
   search(query: string, limit: number): SearchMatch[] {
-    const results = this.index.search(query, {
-      boost: BOOST,
-      prefix: (term) => term.length >= 2,
-      // Edit distance grows with the word: one typo from 4 letters, two (a swapped pair) from 7.
-      fuzzy: (term) => (term.length >= 7 ? 2 : term.length >= 4 ? 1 : false),
-      weights: { prefix: 0.5, fuzzy: 0.4 },
-    });
+    const merged = new Map<string, { raw: number; queryTerms: Set<string>; fields: Set<string> }>();
+    for (const index of [this.names, this.descriptions] as MiniSearch[]) {
+      for (const r of index.search(query, SEARCH_OPTIONS)) {
+        const key = String(r.id);
+        let entry = merged.get(key);
+        if (!entry) merged.set(key, (entry = { raw: 0, queryTerms: new Set(), fields: new Set() }));
+        // MiniSearch's score is its raw sum times the number of query words matched: undo that to add.
+        entry.raw += r.score / (r.queryTerms.length || 1);
+        for (const term of r.queryTerms) entry.queryTerms.add(term);
+        for (const fields of Object.values(r.match)) for (const field of fields) entry.fields.add(field);
+      }
+    }
+    const matches = [...merged]
+      .map(([key, e]) => ({ key, exact: e.raw * (e.queryTerms.size || 1), fields: e.fields }))
+      .sort((a, b) => b.exact - a.exact)
+      .map(({ key, exact, fields }) => ({
+        key,
+        score: Math.round(exact * 1000) / 1000,
+        matchedIn: [...fields].sort(),
+      }));
     const exact = this.graph.hasNode(query.trim()) ? query.trim() : undefined;
-    const matches = results.map((r) => ({
-      key: String(r.id),
-      score: Math.round(r.score * 1000) / 1000,
-      matchedIn: [...new Set(Object.values(r.match).flat())].sort(),
-    }));
     // A query that is exactly a node key (as in links and URLs) puts that node first.
     if (exact) {
       const rest = matches.filter((m) => m.key !== exact);

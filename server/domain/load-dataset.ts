@@ -56,7 +56,7 @@ export async function loadDataset(file: string): Promise<Dataset> {
 
 /** The dataset and the SHA-256 of the file's bytes, which keys anything derived from it (the layout cache). */
 export async function loadDatasetFile(file: string): Promise<{ dataset: Dataset; sha256: string }> {
-  let bytes: Buffer;
+  let read: { text: string; sha256: string };
   try {
     const { size } = await stat(file);
     if (size > MAX_DATASET_BYTES) {
@@ -64,16 +64,19 @@ export async function loadDatasetFile(file: string): Promise<{ dataset: Dataset;
         fileProblem(`is ${Math.round(size / 2 ** 20)} MiB; datasets are limited to ${MAX_DATASET_BYTES / 2 ** 20} MiB`),
       ]);
     }
-    bytes = await readFile(file);
+    // The bytes are never held in a variable here, so they can be collected while the text is parsed.
+    read = hashAndDecode(await readFile(file));
   } catch (error) {
     if (error instanceof DatasetError) throw error;
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new DatasetError(file, [fileProblem(`cannot be read (${reason})`)]);
   }
-  // Hash the bytes as read (not the decoded text, which would be encoded again), then let them go.
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const text = bytes.toString("utf8");
-  return { dataset: parseDataset(text, file), sha256 };
+  return { dataset: parseDataset(read.text, file), sha256: read.sha256 };
+}
+
+/** Hashes the bytes as read (hashing the decoded text would encode it all again) and decodes them. */
+function hashAndDecode(bytes: Buffer): { text: string; sha256: string } {
+  return { sha256: createHash("sha256").update(bytes).digest("hex"), text: bytes.toString("utf8") };
 }
 
 /**

@@ -1,4 +1,7 @@
-/** Writes one record's `<attvalues>`: only the values it has, each spelled as its column's declared type. */
+/**
+ * Writes one record's `<attvalues>`: only the values it has, each spelled as its column's declared type. Each
+ * column's `<attvalue for="..." value="` and its formatter are worked out once per export, not per value.
+ */
 import type { EdgeAttributes, NodeAttributes } from "../graph/attributes";
 import { figureColumnKey, type Column, type ColumnSet, type FieldValue, type GexfType } from "./columns";
 import { dynamicFigureValues, intervalXml } from "./dynamic";
@@ -33,39 +36,80 @@ export function formatValue(type: GexfType, value: FieldValue, version: GexfVers
   }
 }
 
-function attvalue(column: Column | undefined, value: FieldValue, flavour: GexfFlavour): string {
-  if (column === undefined) return "";
-  const text = formatValue(flavour.declaredType(column.type), value, flavour.version);
-  return text === undefined ? "" : '<attvalue for="' + escapeXml(column.id) + '" value="' + escapeXml(text) + '"/>';
+/** A column ready to write: its start tag up to the value, and how a value is spelled in it. */
+interface WritableColumn {
+  open: string;
+  format: (value: FieldValue) => string | undefined;
+}
+
+/** How `column` is written in `flavour`: `<attvalue for="id" value="` and a formatter for its declared type. */
+function writable(column: Column, flavour: GexfFlavour): WritableColumn {
+  const type = flavour.declaredType(column.type);
+  const version = flavour.version;
+  const format: WritableColumn["format"] =
+    type === "string"
+      ? (value) => (typeof value === "string" ? value : formatValue(type, value, version))
+      : (value) => formatValue(type, value, version);
+  return { open: '<attvalue for="' + escapeXml(column.id) + '" value="', format };
+}
+
+function attvalue(column: WritableColumn | undefined, value: FieldValue): string {
+  if (column === undefined || value === undefined) return "";
+  const text = column.format(value);
+  return text === undefined ? "" : column.open + escapeXml(text) + '"/>';
 }
 
 /**
- * `<attvalues>...</attvalues>` for one node or edge, or "" when it has no value for any column. Each value is
- * spelled as the type `flavour` declares its column with.
+ * Writes the `<attvalues>` of one class (node or edge) for one flavour. Columns are looked up as planned;
+ * build it after planning, as it copies the column set's current columns.
  */
-export function attvaluesXml<A extends NodeAttributes | EdgeAttributes>(
-  columns: ColumnSet<A>,
-  attributes: A,
-  flavour: GexfFlavour,
-): string {
-  let out = "";
-  for (const column of columns.fixed) out += attvalue(column, column.get(attributes), flavour);
-  const properties = attributes.properties;
-  if (properties) {
-    for (const key in properties) out += attvalue(columns.props.get(key), propertyValue(properties[key]), flavour);
+export class AttvaluesWriter<A extends NodeAttributes | EdgeAttributes> {
+  private readonly fixed: { get: (attributes: A) => FieldValue; column: WritableColumn }[];
+  private readonly props = new Map<string, WritableColumn>();
+  private readonly figures = new Map<string, WritableColumn>();
+  private readonly dynamicFigures = new Map<string, string>();
+
+  constructor(
+    private readonly columns: ColumnSet<A>,
+    flavour: GexfFlavour,
+  ) {
+    this.fixed = columns.fixed.map((column) => ({ get: column.get, column: writable(column, flavour) }));
+    for (const [key, column] of columns.props) this.props.set(key, writable(column, flavour));
+    for (const [key, column] of columns.figures) this.figures.set(key, writable(column, flavour));
+    for (const [key, column] of columns.dynamicFigures) this.dynamicFigures.set(key, escapeXml(column.id));
   }
-  if (attributes.figures?.length && columns.dynamic) {
-    for (const point of dynamicFigureValues(attributes.figures)) {
-      const column = columns.dynamicFigures.get(point.column);
+
+  /** `<attvalues>...</attvalues>` for one node or edge, or "" when it has no value for any column. */
+  write(attributes: A): string {
+    let out = "";
+    for (const { get, column } of this.fixed) out += attvalue(column, get(attributes));
+    const properties = attributes.properties;
+    if (properties) {
+      for (const key in properties) out += attvalue(this.props.get(key), propertyValue(properties[key]));
+    }
+    const figures = attributes.figures;
+    if (figures && figures.length > 0)
+      out += this.columns.dynamic ? this.dynamicValues(attributes) : this.flat(attributes);
+    return out === "" ? "" : "<attvalues>" + out + "</attvalues>";
+  }
+
+  private flat(attributes: A): string {
+    let out = "";
+    for (const flat of flattenFigures(attributes.figures!)) {
+      out += attvalue(this.figures.get(figureColumnKey(flat.id, flat.unit)), flat.value);
+    }
+    return out;
+  }
+
+  private dynamicValues(attributes: A): string {
+    let out = "";
+    for (const point of dynamicFigureValues(attributes.figures!)) {
+      const id = this.dynamicFigures.get(point.column);
       const value = formatNumber(point.value);
-      if (column === undefined || value === undefined) continue;
+      if (id === undefined || value === undefined) continue;
       const interval = intervalXml(point.year, point.year); // "" for an undated point: always so
-      out += '<attvalue for="' + escapeXml(column.id) + '" value="' + value + '"' + interval + "/>";
+      out += '<attvalue for="' + id + '" value="' + value + '"' + interval + "/>";
     }
-  } else if (attributes.figures?.length) {
-    for (const flat of flattenFigures(attributes.figures)) {
-      out += attvalue(columns.figures.get(figureColumnKey(flat.id, flat.unit)), flat.value, flavour);
-    }
+    return out;
   }
-  return out === "" ? "" : "<attvalues>" + out + "</attvalues>";
 }

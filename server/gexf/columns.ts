@@ -184,9 +184,28 @@ export interface GexfColumns {
  * figures get dynamic columns (one per series) instead of one static column per point.
  */
 export function planColumns(graph: KnowledgeGraph, dynamic = false): GexfColumns {
-  const node = new ColumnSet(NODE_FIXED_COLUMNS, dynamic);
-  const edge = new ColumnSet(EDGE_FIXED_COLUMNS, dynamic);
-  graph.forEachNode((_key, attributes) => node.plan(attributes));
-  graph.forEachEdge((_key, attributes) => edge.plan(attributes));
-  return { node, edge };
+  const columns = emptyColumns(dynamic);
+  for (const _pause of planningSteps(graph, columns)) continue;
+  return columns;
+}
+
+export const emptyColumns = (dynamic = false): GexfColumns => ({
+  node: new ColumnSet(NODE_FIXED_COLUMNS, dynamic),
+  edge: new ColumnSet(EDGE_FIXED_COLUMNS, dynamic),
+});
+
+/**
+ * planColumns in steps: plans `columns` from every node and edge, pausing (yielding) every `every` records so
+ * that a streaming writer can let the event loop run meanwhile on a big graph.
+ */
+export function* planningSteps(graph: KnowledgeGraph, columns: GexfColumns, every = 2048): Generator<void> {
+  let n = 0;
+  for (const { attributes } of graph.nodeEntries()) {
+    columns.node.plan(attributes);
+    if (++n % every === 0) yield;
+  }
+  for (const { attributes } of graph.edgeEntries()) {
+    columns.edge.plan(attributes);
+    if (++n % every === 0) yield;
+  }
 }

@@ -32,6 +32,17 @@ const MAX_SLUG = 48;
  * short hash of the original, so two Chinese periods never share a slug (or get an empty one).
  */
 export function slugify(text: string): string {
+  let slug = slugs.get(text);
+  if (slug === undefined) {
+    slug = computeSlug(text);
+    // Figure keys and periods repeat across records: a big graph needs only a few hundred of them.
+    if (slugs.size < 4096) slugs.set(text, slug);
+  }
+  return slug;
+}
+const slugs = new Map<string, string>();
+
+function computeSlug(text: string): string {
   const ascii = text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   let slug = ascii
     .toLowerCase()

@@ -1,33 +1,48 @@
-/** Batches text into few large writes to a stream the caller owns, waits for 'drain', and notices when it dies. */
+/**
+ * Batches text into few large writes to a stream the caller owns, waits for 'drain', gives the event loop a
+ * turn now and then, and notices when the stream dies.
+ */
 import { finished, type Writable } from "node:stream";
+import { setImmediate as nextTurn } from "node:timers/promises";
 
 export type Output = NodeJS.WritableStream | Writable;
 
+/** How long a producer may hold the event loop before it lets other work (other requests) run. */
+const MAX_BUSY_MS = 10;
+
 /**
- * Collects elements into one string per write. It never ends or destroys `out`; once `out` is destroyed,
- * closed or failed, `stopped` turns true and later writes are dropped, so the producer can stop.
+ * Collects elements into one string per write (about 64 KB). It never ends or destroys `out`; once `out` is
+ * destroyed, closed or failed, `stopped` turns true and later writes are dropped, so the producer can stop.
  */
 export class ChunkSink {
   private pending = "";
   private items = 0;
   private closed = false;
+  private turnTaken = performance.now();
   private error: Error | undefined;
+  private wake: (() => void) | undefined;
 
   private readonly onError = (error: Error) => {
     this.error ??= error;
+    this.wakeUp();
   };
   private readonly onClose = () => {
     this.closed = true;
+    this.wakeUp();
   };
+  // One 'drain' listener for the whole export, never one per wait: the compression middleware hands a
+  // response's 'drain' listeners to its zlib stream but not their removal, so per-wait listeners would pile up.
+  private readonly onDrain = () => this.wakeUp();
 
   constructor(
     private readonly out: Output,
-    private readonly maxItems = 256,
-    private readonly maxChars = 256 * 1024,
+    private readonly maxItems = 1024,
+    private readonly maxChars = 64 * 1024,
   ) {
     // Our own 'error' listener also keeps an error on `out` from crashing the process as an unhandled event.
     out.on("error", this.onError);
     out.on("close", this.onClose);
+    out.on("drain", this.onDrain);
   }
 
   get stopped(): boolean {
@@ -39,6 +54,17 @@ export class ChunkSink {
     return this.error ?? (this.out as Partial<Writable>).errored ?? undefined;
   }
 
+  /** Whether the producer has held the event loop long enough that it should `await takeTurn()`. */
+  get busy(): boolean {
+    return performance.now() - this.turnTaken > MAX_BUSY_MS;
+  }
+
+  /** Lets the event loop run (other requests, timers, I/O) before the producer goes on. */
+  async takeTurn(): Promise<void> {
+    await nextTurn();
+    this.turnTaken = performance.now();
+  }
+
   /** Queues text; true when a batch is full and the caller should `await flush()`. */
   push(text: string, isItem = true): boolean {
     this.pending += text;
@@ -46,7 +72,11 @@ export class ChunkSink {
     return this.items >= this.maxItems || this.pending.length >= this.maxChars;
   }
 
-  /** Writes what is queued, then waits for 'drain' if `out` asked for it. */
+  /**
+   * Writes what is queued, then waits for 'drain' if `out` asked for it. A fast `out` (a file, a socket
+   * with room) may never ask: then it still takes a turn every few milliseconds, so that a server goes on
+   * answering other requests during a long export.
+   */
   async flush(): Promise<void> {
     const chunk = this.pending;
     this.pending = "";
@@ -59,26 +89,24 @@ export class ChunkSink {
       this.error ??= error instanceof Error ? error : new Error(String(error));
       return;
     }
-    if (!ok && !this.stopped) await this.drain();
+    if (!ok && !this.stopped) {
+      await new Promise<void>((resolve) => (this.wake = resolve));
+      this.turnTaken = performance.now();
+    } else if (this.busy) {
+      await this.takeTurn();
+    }
   }
 
-  private drain(): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        this.out.removeListener("drain", done);
-        this.out.removeListener("close", done);
-        this.out.removeListener("error", done);
-        resolve();
-      };
-      this.out.on("drain", done);
-      this.out.on("close", done);
-      this.out.on("error", done);
-    });
+  private wakeUp(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
   }
 
   /** Removes the listeners this sink added; `out` is left open for the caller. */
   dispose(): void {
     this.out.removeListener("close", this.onClose);
+    this.out.removeListener("drain", this.onDrain);
     if ((this.out as Partial<Writable>).destroyed === true && !this.closed) {
       // destroy() emits its 'error' on a later tick: keep catching it until the stream is finished (finished()
       // also leaves its own 'error' listener for that), or the error would crash the process.

@@ -12,11 +12,11 @@
  * With `dynamic: true` (1.3 only) the graph is dynamic for Gephi's timeline: see dynamic.ts.
  */
 import { Writable } from "node:stream";
-import { RELATION_INFO } from "../domain/vocabulary";
 import type { EdgeAttributes, KnowledgeGraph, NodeAttributes } from "../graph/attributes";
-import { attvaluesXml } from "./attvalues";
-import { planColumns, type Column, type ColumnSet, type GexfColumns } from "./columns";
+import { AttvaluesWriter } from "./attvalues";
+import { emptyColumns, planningSteps, type Column, type GexfColumns } from "./columns";
 import { spanXml } from "./dynamic";
+import { kindSteps } from "./kinds";
 import { ChunkSink, type Output } from "./sink";
 import { formatNumber, vizColor } from "./values";
 import { gexfFlavour, type GexfFlavour, type GexfVersion } from "./versions";
@@ -49,8 +49,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Writes `graph` to `out` as GEXF (1.3 unless `options.version` says 1.2draft) in batches, waiting for 'drain'
- * when `out` is full, so a large graph never sits in memory as one document. Two passes: one to plan the
- * columns, one to write.
+ * when `out` is full, so a large graph never sits in memory as one document. The prolog goes out first; then
+ * a pass plans the columns, the nodes are written, a pass finds the edges' kinds (1.3), and the edges are
+ * written. Every pass lets the event loop run every few milliseconds, so a server keeps answering meanwhile.
  *
  * The graph is `defaultedgetype="directed"` and every edge `type="directed"`, so networkx reads it as a
  * (Multi)DiGraph with a plain `read_gexf` (it refuses mixed graphs), and Gephi keeps every edge.
@@ -66,27 +67,38 @@ export async function writeGexf(graph: KnowledgeGraph, out: Output, options: Gex
   if (dynamic && flavour.version !== "1.3") {
     throw new Error(`server/gexf/write-gexf: dynamic needs version 1.3, got "${flavour.version}".`);
   }
-  const columns = planColumns(graph, dynamic);
   const sink = new ChunkSink(out);
   try {
-    sink.push(header(graph, columns, options, date, flavour), false);
+    // The prolog goes out before the planning pass, so that a download starts at once.
+    sink.push(prolog(graph, options, date, flavour), false);
+    await sink.flush();
+    const columns = emptyColumns(dynamic);
+    for (const _pause of planningSteps(graph, columns)) {
+      if (sink.stopped) break;
+      if (sink.busy) await sink.takeTurn();
+    }
+    const nodeValues = new AttvaluesWriter(columns.node, flavour);
+    const edgeValues = new AttvaluesWriter(columns.edge, flavour);
+    sink.push(declarations(columns, flavour), false);
     sink.push(`    <nodes count="${graph.order}">\n`, false);
     await sink.flush();
     for (const { node, attributes } of graph.nodeEntries()) {
-      if (sink.push(nodeXml(node, attributes, columns.node, flavour))) {
+      if (sink.push(nodeXml(node, attributes, nodeValues, dynamic, flavour))) {
         await sink.flush();
         if (sink.stopped) break;
       }
     }
-    sink.push(`    </nodes>\n    <edges count="${graph.size}">\n`, false);
+    sink.push(`    </nodes>\n`, false);
+    const kinds = new Map<string, string>();
+    for (const _pause of flavour.kind ? kindSteps(graph, kinds) : []) {
+      if (sink.stopped) break;
+      if (sink.busy) await sink.takeTurn();
+    }
+    sink.push(`    <edges count="${graph.size}">\n`, false);
     for (const { edge, attributes, source, target } of graph.edgeEntries()) {
       if (sink.stopped) break;
-      let kind = "";
-      if (flavour.kind) {
-        const symmetric = RELATION_INFO[attributes.relation]?.directed === false;
-        kind = kindOf(graph, edge, source, target, attributes.relation, symmetric);
-      }
-      if (sink.push(edgeXml(edge, source, target, kind, attributes, columns.edge, flavour))) await sink.flush();
+      const kind = flavour.kind ? (kinds.get(edge) ?? attributes.relation) : "";
+      if (sink.push(edgeXml(edge, source, target, kind, attributes, edgeValues, dynamic))) await sink.flush();
     }
     sink.push("    </edges>\n  </graph>\n</gexf>\n", false);
     await sink.flush();
@@ -110,14 +122,8 @@ export async function gexfToString(graph: KnowledgeGraph, options?: GexfOptions)
   return parts.join("");
 }
 
-function header(
-  graph: KnowledgeGraph,
-  columns: GexfColumns,
-  options: GexfOptions,
-  date: string,
-  flavour: GexfFlavour,
-): string {
-  const dynamic = columns.node.dynamic;
+/** The XML declaration, the root element and `<meta>`: all that comes before the planned columns. */
+function prolog(graph: KnowledgeGraph, options: GexfOptions, date: string, flavour: GexfFlavour): string {
   const name = graph.getAttribute("name");
   const about = graph.getAttribute("description");
   const description = options.description ?? [name, about].filter(Boolean).join(": ");
@@ -128,21 +134,28 @@ function header(
     `  <meta lastmodifieddate="${date}">\n` +
     `    <creator>${escapeXml(options.creator ?? "kg-explorer")}</creator>\n` +
     (description ? `    <description>${escapeXml(description)}</description>\n` : "") +
-    "  </meta>\n" +
+    "  </meta>\n"
+  );
+}
+
+/** `<graph>` and the attribute declarations of both classes. */
+function declarations(columns: GexfColumns, flavour: GexfFlavour): string {
+  const dynamic = columns.node.dynamic;
+  return (
     // Directed throughout: networkx (2 and 3) refuses a mixed graph, and Gephi drops edges whose type
     // disagrees with defaultedgetype.
     (dynamic
       ? '  <graph mode="dynamic" timeformat="date" timerepresentation="interval" defaultedgetype="directed">\n'
       : '  <graph mode="static" defaultedgetype="directed">\n') +
-    declarations("node", columns.node.columns(), flavour) +
-    declarations("edge", columns.edge.columns(), flavour) +
+    classDeclarations("node", columns.node.columns(), flavour) +
+    classDeclarations("edge", columns.edge.columns(), flavour) +
     // Gephi keeps only the last value of a column unless its block says mode="dynamic".
-    (dynamic ? declarations("node", columns.node.dynamicColumns(), flavour, true) : "") +
-    (dynamic ? declarations("edge", columns.edge.dynamicColumns(), flavour, true) : "")
+    (dynamic ? classDeclarations("node", columns.node.dynamicColumns(), flavour, true) : "") +
+    (dynamic ? classDeclarations("edge", columns.edge.dynamicColumns(), flavour, true) : "")
   );
 }
 
-function declarations(kind: "node" | "edge", columns: Column[], flavour: GexfFlavour, dynamic = false): string {
+function classDeclarations(kind: "node" | "edge", columns: Column[], flavour: GexfFlavour, dynamic = false): string {
   let out = `    <attributes class="${kind}"${dynamic ? ' mode="dynamic"' : ""}>\n`;
   for (const column of columns) {
     const type = flavour.declaredType(column.type);
@@ -165,13 +178,14 @@ function cachedVizColor(color: string): string {
 function nodeXml(
   key: string,
   attributes: NodeAttributes,
-  columns: ColumnSet<NodeAttributes>,
+  values: AttvaluesWriter<NodeAttributes>,
+  dynamic: boolean,
   flavour: GexfFlavour,
 ): string {
   let xml = '      <node id="' + escapeXml(key) + '"';
   xml += labelXml(attributes.label);
-  if (columns.dynamic) xml += spanXml(attributes.time);
-  xml += ">" + attvaluesXml(columns, attributes, flavour) + cachedVizColor(attributes.color);
+  if (dynamic) xml += spanXml(attributes.time);
+  xml += ">" + values.write(attributes) + cachedVizColor(attributes.color);
   const size = attributes.size;
   if (Number.isFinite(size) && size > 0) xml += '<viz:size value="' + formatNumber(size) + '"/>';
   const x = formatNumber(attributes.x);
@@ -188,37 +202,14 @@ function labelXml(label: string | undefined): string {
   return text ? ' label="' + escapeXml(text) + '"' : "";
 }
 
-/**
- * The edge's `kind` (1.3 only): its relation, or `<relation>_<n>` for the n-th edge (by key) of one relation
- * between the same two nodes, as Gephi merges parallel edges of one kind into one (summing weights). For a
- * symmetric relation, b-a counts as parallel to a-b.
- */
-function kindOf(
-  graph: KnowledgeGraph,
-  edge: string,
-  source: string,
-  target: string,
-  relation: string,
-  symmetric: boolean,
-): string {
-  let rank = 1;
-  const count = (other: string, attributes: EdgeAttributes) => {
-    if (other < edge && attributes.relation === relation) rank++;
-  };
-  // graphology's forEachEdge(s, t) runs both ways: only a symmetric relation's b-a is parallel to a-b.
-  graph.forEachOutEdge(source, target, count);
-  if (symmetric && source !== target) graph.forEachInEdge(source, target, count);
-  return rank === 1 ? relation : `${relation}_${rank}`;
-}
-
 function edgeXml(
   key: string,
   source: string,
   target: string,
   kind: string,
   attributes: EdgeAttributes,
-  columns: ColumnSet<EdgeAttributes>,
-  flavour: GexfFlavour,
+  values: AttvaluesWriter<EdgeAttributes>,
+  dynamic: boolean,
 ): string {
   // No weight: it defaults to 1, and Gephi drops weight-0 edges. `kind` keeps parallel relations apart.
   let xml =
@@ -230,9 +221,9 @@ function edgeXml(
     escapeXml(target) +
     '" type="directed"';
   xml += labelXml(attributes.label);
-  if (columns.dynamic) xml += spanXml(attributes.time);
+  if (dynamic) xml += spanXml(attributes.time);
   if (kind) xml += ' kind="' + escapeXml(kind) + '"';
-  xml += ">" + attvaluesXml(columns, attributes, flavour) + cachedVizColor(attributes.color);
+  xml += ">" + values.write(attributes) + cachedVizColor(attributes.color);
   const size = attributes.size;
   if (Number.isFinite(size) && size > 0) xml += '<viz:thickness value="' + formatNumber(size) + '"/>';
   return xml + "</edge>\n";

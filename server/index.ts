@@ -44,7 +44,7 @@ async function main(): Promise<void> {
         : undefined;
 
   const started = performance.now();
-  const { graph, file, datasetName, layout } = await loadGraph(flags.data && path.resolve(flags.data));
+  const { graph, file, datasetName, sha256, layout } = await loadGraph(flags.data && path.resolve(flags.data));
   const how = layout.cached ? "layout from cache" : "layout computed";
   console.log(
     `loaded ${file}: ${graph.order} nodes, ${graph.size} edges in ${(performance.now() - started).toFixed(0)} ms (${how})`,
@@ -60,6 +60,7 @@ async function main(): Promise<void> {
   const app = createApp({
     graph,
     datasetName,
+    datasetVersion: sha256,
     clientDir: path.join(REPO_ROOT, "client", "dist"),
     corsOrigins,
     ...(overviewAbove !== undefined && { overviewAbove }),

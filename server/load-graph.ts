@@ -14,6 +14,8 @@ export interface LoadedGraph {
   graph: KnowledgeGraph;
   file: string;
   datasetName: string;
+  /** sha256 of the dataset file's bytes: its version, for ETags. */
+  sha256: string;
   /** Whether positions came from the layout cache, and why the cache could not be written if it could not. */
   layout: { cached: boolean; cacheError?: string };
 }
@@ -29,12 +31,13 @@ export async function loadGraph(file = EMBEDDED_DATASET, options: LoadOptions = 
   const { dataset, sha256 } = await loadDatasetFile(file);
   const datasetName = path.basename(file, path.extname(file));
   const dir = options.layoutCacheDir ?? DEFAULT_LAYOUT_CACHE;
-  if (dir === false) return { graph: buildGraph(dataset), file, datasetName, layout: { cached: false } };
+  if (dir === false) return { graph: buildGraph(dataset), file, datasetName, sha256, layout: { cached: false } };
 
   const cacheFile = layoutCacheFile(dir, sha256);
   const cached = await readCachedPositions(cacheFile);
   const graph = buildGraph(dataset, cached);
-  if (cached && cached.length === graph.order * 2) return { graph, file, datasetName, layout: { cached: true } };
+  if (cached && cached.length === graph.order * 2)
+    return { graph, file, datasetName, sha256, layout: { cached: true } };
   const cacheError = await writeCachedPositions(cacheFile, readPositions(graph));
-  return { graph, file, datasetName, layout: { cached: false, ...(cacheError && { cacheError }) } };
+  return { graph, file, datasetName, sha256, layout: { cached: false, ...(cacheError && { cacheError }) } };
 }

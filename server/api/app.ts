@@ -27,6 +27,8 @@ export interface AppOptions {
   graph: KnowledgeGraph;
   /** Shown by /api/health and used for export file names. */
   datasetName?: string;
+  /** The dataset's content hash (`loadDatasetFile`'s sha256), for ETags; without it they last one process. */
+  datasetVersion?: string;
   limits?: Partial<Limits>;
   /** Where request and error lines go; default stdout. */
   log?: (line: string) => void;
@@ -52,6 +54,7 @@ export function createApp(options: AppOptions): Express {
   const context: ApiContext = {
     graph: options.graph,
     datasetName: options.datasetName ?? "graph",
+    datasetVersion: options.datasetVersion,
     search: new SearchIndex(options.graph),
     schemas: requestSchemas(limits),
     limits,

@@ -7,6 +7,8 @@ import type { Limits, RequestSchemas } from "./request-schemas";
 export interface ApiContext {
   graph: KnowledgeGraph;
   datasetName: string;
+  /** The dataset file's content hash, when known: ETags that stay valid across restarts on the same data. */
+  datasetVersion?: string;
   search: SearchIndex;
   schemas: RequestSchemas;
   limits: Limits;

@@ -1,11 +1,16 @@
-/** Whole-graph reads: health, the serialised graph, the schema of types and relations. */
+/** Whole-graph reads: health, the serialised graph (streamed, with an ETag), the schema of types and relations. */
+import { createHash, randomUUID } from "node:crypto";
 import type { Router } from "express";
 import { NODE_TYPE_INFO, NODE_TYPES, RELATION_INFO, RELATIONS } from "../../domain/vocabulary";
 import { selectSubgraph } from "../../graph/select";
 import { graphFor, type ApiContext } from "../context";
-import type { GraphResponse, HealthResponse, SchemaResponse, TimelineResponse } from "../contract";
+import type { HealthResponse, SchemaResponse, TimelineResponse } from "../contract";
 import { timeline } from "../../graph/timeline";
 import { validate } from "../validate";
+import { writeGraphJson } from "../graph-json";
+
+// Bump when the body's shape changes for the same data, so caches do not keep the old one.
+const GRAPH_BODY_FORMAT = "graph-json-1";
 
 export function registerGraphRoutes(router: Router, context: ApiContext): void {
   const { graph, datasetName, schemas } = context;
@@ -15,12 +20,27 @@ export function registerGraphRoutes(router: Router, context: ApiContext): void {
     res.json(body);
   });
 
-  router.get("/graph", (req, res) => {
+  // Without the dataset's content hash, ETags hold for this app only: the graph never changes under it.
+  const version = context.datasetVersion ?? `instance-${randomUUID()}`;
+  router.get("/graph", async (req, res) => {
     const { type, relation, asOf } = validate(schemas.graph, req.query);
+    // Known before a byte of the body is written, so a repeat costs no serialising at all.
+    res.setHeader("ETag", graphEtag(version, type, relation, asOf));
+    res.setHeader("Cache-Control", "no-cache");
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
+    res.type("application/json; charset=utf-8");
+    if (req.method === "HEAD") {
+      res.end();
+      return;
+    }
     const seen = graphFor(context, asOf);
     const selected = type || relation ? selectSubgraph(seen, { types: type, relations: relation }) : seen;
-    const body: GraphResponse = selected.export();
-    res.json(body);
+    // The body is GraphResponse (`selected.export()`), written in pieces as the client takes them.
+    await writeGraphJson(selected, res);
+    res.end();
   });
 
   router.get("/timeline", (req, res) => {
@@ -61,4 +81,19 @@ export function registerGraphRoutes(router: Router, context: ApiContext): void {
     };
     res.json(body);
   });
+}
+
+/**
+ * A weak ETag for /api/graph from the dataset's version and the normalised query (filters sorted, duplicates
+ * dropped): equal for requests that get the same body, and computed without serialising the graph.
+ */
+export function graphEtag(
+  version: string,
+  types: readonly string[] | undefined,
+  relations: readonly string[] | undefined,
+  asOf: number | undefined,
+): string {
+  const normal = (values: readonly string[] | undefined) => (values ? [...new Set(values)].sort() : null);
+  const query = JSON.stringify([GRAPH_BODY_FORMAT, version, normal(types), normal(relations), asOf ?? null]);
+  return `W/"${createHash("sha256").update(query).digest("base64url").slice(0, 32)}"`;
 }

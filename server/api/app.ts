@@ -11,7 +11,7 @@ import { SearchIndex } from "../graph/search-index";
 import type { ApiContext } from "./context";
 import { HttpError, notFoundHandler, problemHandler } from "./errors";
 import { precompressedAssets } from "./precompressed-assets";
-import { requestLog } from "./request-log";
+import { requestLog, stdoutLog } from "./request-log";
 import { corsPolicy, securityHeaders } from "./security";
 import { DEFAULT_LIMITS, requestSchemas, type Limits } from "./request-schemas";
 import { registerEdgeRoutes } from "./routes/edges";
@@ -30,7 +30,7 @@ export interface AppOptions {
   /** The dataset's content hash (`loadDatasetFile`'s sha256), for ETags; without it they last one process. */
   datasetVersion?: string;
   limits?: Partial<Limits>;
-  /** Where request and error lines go; default stdout. */
+  /** Where request and error lines go; default stdout, written once per turn of the event loop. */
   log?: (line: string) => void;
   /** Folder of the built client; omitted or missing means API only. */
   clientDir?: string;
@@ -49,7 +49,7 @@ export const API_VERSION = "0.1.0";
 export const MAX_HEADER_BYTES = 1024 * 1024;
 
 export function createApp(options: AppOptions): Express {
-  const log = options.log ?? ((line: string) => console.log(line));
+  const log = options.log ?? stdoutLog;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const context: ApiContext = {
     graph: options.graph,

@@ -64,6 +64,26 @@ export interface NeighborhoodResponse {
   truncated: boolean;
 }
 
+/** `?view=` of a neighbourhood: `full` (the default, NeighborhoodResponse) or `summary`. */
+export type NeighborhoodView = "full" | "summary";
+
+export interface EdgeSummary {
+  key: string;
+  source: string;
+  target: string;
+  relation: Relation;
+}
+
+/** A neighbourhood with `view=summary`: enough to draw and label it, without descriptions, figures or sources. */
+export interface NeighborhoodSummaryResponse {
+  center: string;
+  depth: number;
+  view: "summary";
+  nodes: (NodeSummary & { x: number; y: number; size: number; distance: number })[];
+  edges: EdgeSummary[];
+  truncated: boolean;
+}
+
 export interface EdgeListResponse {
   total: number;
   items: EdgeItem[];

@@ -86,7 +86,11 @@ export function openApiDocument(schemas: RequestSchemas, serverVersion: string) 
       summary: "The neighbourhood of a node within 1-3 hops",
       query: schemas.neighbors,
       params: schemas.nodeParams,
-      response: json("{center, depth, nodes (with distance), edges, truncated}"),
+      response: json(
+        "{center, depth, nodes (with attributes and distance), edges, truncated}; with view=summary " +
+          "{center, depth, view, nodes: {key, label, labelZh?, type, x, y, size, distance}, " +
+          "edges: {key, source, target, relation}, truncated}",
+      ),
       notFound: "Unknown node",
     },
     {

@@ -12,3 +12,23 @@ export function requestLog(log: (line: string) => void): RequestHandler {
     next();
   };
 }
+
+let pending: string[] = [];
+
+function flush(): void {
+  if (pending.length === 0) return;
+  const text = pending.join("\n") + "\n";
+  pending = [];
+  process.stdout.write(text);
+}
+
+/**
+ * The default log: lines to stdout, gathered over one turn of the event loop and written at once. Under
+ * load that is one write call for many requests instead of one each (stdout to a file or pipe is
+ * synchronous in Node); lines still pending when the process exits are written then.
+ */
+export function stdoutLog(line: string): void {
+  if (pending.push(line) === 1) setImmediate(flush);
+}
+
+process.once("exit", flush);

@@ -5,6 +5,9 @@
 import { z } from "zod";
 import { NODE_TYPES, RELATIONS } from "../domain/vocabulary";
 import { DIRECTIONS } from "../graph/neighborhood";
+import type { NeighborhoodView } from "./contract";
+
+export const NEIGHBORHOOD_VIEWS = ["full", "summary"] as const satisfies readonly NeighborhoodView[];
 
 /** Caps that keep any one request cheap; createApp can lower or raise them. */
 export interface Limits {
@@ -75,6 +78,13 @@ export function requestSchemas(limits: Limits) {
       type,
       limit: wholeNumber(1, limits.maxNeighbors).default(Math.min(500, limits.maxNeighbors)),
       asOf,
+      view: z
+        .enum(NEIGHBORHOOD_VIEWS)
+        .default("full")
+        .describe(
+          "full: every attribute of every node and edge; summary: what drawing needs (node key, labels, type, " +
+            "position, size, distance; edge key, ends, relation), several times smaller on large neighbourhoods",
+        ),
     }),
     edges: z.strictObject({ relation, source: nodeKey.optional(), target: nodeKey.optional(), ...page }),
     paths: z.strictObject({ from: nodeKey, to: nodeKey, direction, relation, asOf }),

@@ -1,7 +1,15 @@
 /** Turns graph records into the response shapes of contract.ts. */
 import type { KnowledgeGraph } from "../graph/attributes";
 import type { Relation } from "../domain/vocabulary";
-import type { EdgeItem, NodeDetailResponse, NodeSummary, RelationGroup } from "./contract";
+import type { Neighborhood } from "../graph/neighborhood";
+import type {
+  EdgeItem,
+  NeighborhoodResponse,
+  NeighborhoodSummaryResponse,
+  NodeDetailResponse,
+  NodeSummary,
+  RelationGroup,
+} from "./contract";
 import { NotFoundError } from "./errors";
 
 export function requireNode(graph: KnowledgeGraph, key: string, parameter = "key", asOf?: number): string {
@@ -41,5 +49,55 @@ export function nodeDetail(graph: KnowledgeGraph, key: string): NodeDetailRespon
     inDegree: graph.inDegree(key),
     outDegree: graph.outDegree(key),
     relations: [...groups.values()],
+  };
+}
+
+/** The default (full) neighbourhood body: every kept node and edge with all its attributes. */
+export function neighborhoodResponse(
+  graph: KnowledgeGraph,
+  center: string,
+  depth: number,
+  found: Neighborhood,
+): NeighborhoodResponse {
+  return {
+    center,
+    depth,
+    nodes: found.nodes.map(({ key, distance }) => ({ key, attributes: graph.getNodeAttributes(key), distance })),
+    edges: found.edges.map((edge) => edgeItem(graph, edge)),
+    truncated: found.truncated,
+  };
+}
+
+/** The `view=summary` body: the same nodes and edges with only what drawing and labelling them needs. */
+export function neighborhoodSummary(
+  graph: KnowledgeGraph,
+  center: string,
+  depth: number,
+  found: Neighborhood,
+): NeighborhoodSummaryResponse {
+  return {
+    center,
+    depth,
+    view: "summary",
+    nodes: found.nodes.map(({ key, distance }) => {
+      const a = graph.getNodeAttributes(key);
+      return {
+        key,
+        label: a.label,
+        ...(a.labelZh !== undefined && { labelZh: a.labelZh }),
+        type: a.type,
+        x: a.x,
+        y: a.y,
+        size: a.size,
+        distance,
+      };
+    }),
+    edges: found.edges.map((edge) => ({
+      key: edge,
+      source: graph.source(edge),
+      target: graph.target(edge),
+      relation: graph.getEdgeAttribute(edge, "relation"),
+    })),
+    truncated: found.truncated,
   };
 }

@@ -71,13 +71,21 @@ export function neighborhood(graph: KnowledgeGraph, center: string, options: Nei
     frontier = next;
   }
 
-  // Edges among the kept nodes that the traversal could have followed.
+  // Edges among the kept nodes that the traversal could have followed. A hub may have many more out-edges
+  // than there are kept nodes, so from a hub look up its edges to each kept node instead of walking them all.
   const edges: string[] = [];
-  for (const node of distance.keys()) {
-    graph.forEachOutEdge(node, (edge, attributes, _source, target) => {
-      if (!distance.has(target) || (relationSet && !relationSet.has(attributes.relation))) return;
-      edges.push(edge);
-    });
+  const kept = [...distance.keys()];
+  const follows = (edge: string, attributes: { relation: string }) => {
+    if (!relationSet || relationSet.has(attributes.relation)) edges.push(edge);
+  };
+  for (const node of kept) {
+    if (graph.outDegree(node) <= kept.length) {
+      graph.forEachOutEdge(node, (edge, attributes, _source, target) => {
+        if (distance.has(target)) follows(edge, attributes);
+      });
+    } else {
+      for (const target of kept) graph.forEachOutEdge(node, target, follows);
+    }
   }
   return { nodes: [...distance].map(([key, d]) => ({ key, distance: d })), edges, truncated };
 }

@@ -2,9 +2,10 @@
 import type { Router } from "express";
 import { neighborhood } from "../../graph/neighborhood";
 import { graphFor, type ApiContext } from "../context";
-import type { NeighborhoodResponse, NodeListResponse } from "../contract";
+import type { NodeListResponse } from "../contract";
+import { sendJson } from "../send-json";
 import { validate } from "../validate";
-import { edgeItem, nodeDetail, nodeSummary, requireNode } from "../views";
+import { neighborhoodResponse, neighborhoodSummary, nodeDetail, nodeSummary, requireNode } from "../views";
 
 export function registerNodeRoutes(router: Router, context: ApiContext): void {
   const { graph, schemas } = context;
@@ -46,17 +47,7 @@ export function registerNodeRoutes(router: Router, context: ApiContext): void {
       types: query.type,
       limit: query.limit,
     });
-    const body: NeighborhoodResponse = {
-      center: key,
-      depth: query.depth,
-      nodes: found.nodes.map(({ key: node, distance }) => ({
-        key: node,
-        attributes: seen.getNodeAttributes(node),
-        distance,
-      })),
-      edges: found.edges.map((edge) => edgeItem(seen, edge)),
-      truncated: found.truncated,
-    };
-    res.json(body);
+    const view = query.view === "summary" ? neighborhoodSummary : neighborhoodResponse;
+    sendJson(res, view(seen, key, query.depth, found));
   });
 }

@@ -4,6 +4,7 @@ import { shortestPath } from "../../graph/shortest-path";
 import { graphFor, type ApiContext } from "../context";
 import type { PathResponse } from "../contract";
 import { HttpError, NotFoundError } from "../errors";
+import { sendJson } from "../send-json";
 import { validate } from "../validate";
 import { edgeItem, requireNode } from "../views";
 
@@ -35,6 +36,6 @@ export function registerPathRoutes(router: Router, context: ApiContext): void {
       edges: outcome.path.edges.map((edge) => edgeItem(graph, edge)),
       length: outcome.path.edges.length,
     };
-    res.json(body);
+    sendJson(res, body);
   });
 }

@@ -2,6 +2,7 @@
 import type { Router } from "express";
 import type { ApiContext } from "../context";
 import type { SearchResponse } from "../contract";
+import { sendJson } from "../send-json";
 import { validate } from "../validate";
 import { nodeSummary } from "../views";
 
@@ -17,6 +18,6 @@ export function registerSearchRoutes(router: Router, { graph, search, schemas }:
         .search(q, limit)
         .map((match) => ({ ...nodeSummary(graph, match.key), score: match.score, matchedIn: match.matchedIn })),
     };
-    res.json(body);
+    sendJson(res, body);
   });
 }

@@ -8,6 +8,8 @@ import type {
   HealthResponse,
   NeighborhoodResponse,
   NodeDetailResponse,
+  OverviewNodesResponse,
+  OverviewResponse,
   PathResponse,
   Problem,
   SchemaResponse,
@@ -66,9 +68,47 @@ async function getJson<T>(path: string, params?: Params, signal?: AbortSignal): 
 
 const key = encodeURIComponent;
 
+/** Characters of node keys per /api/overview/nodes request: well under servers' usual 8-16 KB header limits. */
+const OVERVIEW_URL_CHARS = 4000;
+
+/** Splits keys into batches whose comma-joined, URL-encoded length stays under `chars`. */
+export function batchKeys(keys: readonly string[], chars: number): string[][] {
+  const batches: string[][] = [];
+  let batch: string[] = [];
+  let length = 0;
+  for (const item of keys) {
+    const size = encodeURIComponent(item).length + 3;
+    if (batch.length > 0 && length + size > chars) {
+      batches.push(batch);
+      batch = [];
+      length = 0;
+    }
+    batch.push(item);
+    length += size;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
 export const api = {
   health: (signal?: AbortSignal) => getJson<HealthResponse>("health", {}, signal),
   graph: (signal?: AbortSignal) => getJson<GraphResponse>("graph", {}, signal),
+  /** What the page opens on: the whole graph, or an overview of a large one (index.html preloads this URL). */
+  overview: (signal?: AbortSignal) => getJson<OverviewResponse>("overview", {}, signal),
+  /** Entities to add to an overview, with neighbour counts and links; asked in batches that keep URLs short. */
+  overviewNodes: async (nodes: readonly string[], signal?: AbortSignal): Promise<OverviewNodesResponse> => {
+    const answers = await Promise.all(
+      batchKeys(nodes, OVERVIEW_URL_CHARS).map((batch) =>
+        getJson<OverviewNodesResponse>("overview/nodes", { nodes: batch }, signal),
+      ),
+    );
+    return {
+      nodes: answers.flatMap((a) => a.nodes),
+      edges: answers.flatMap((a) => a.edges),
+      perNode: answers[0]?.perNode ?? 0,
+      truncated: answers.some((a) => a.truncated),
+    };
+  },
   schema: (signal?: AbortSignal) => getJson<SchemaResponse>("schema", {}, signal),
   node: (node: string, signal?: AbortSignal) => getJson<NodeDetailResponse>(`nodes/${key(node)}`, {}, signal),
   edge: (edge: string, signal?: AbortSignal) => getJson<EdgeItem>(`edges/${key(edge)}`, {}, signal),
@@ -76,7 +116,13 @@ export const api = {
   /** `asOf`: the neighbourhood in the graph as it stood that year (null or absent: all years). */
   neighbors: (
     node: string,
-    options: { depth: number; direction: Direction; relations: readonly string[]; asOf?: number | null },
+    options: {
+      depth: number;
+      direction: Direction;
+      relations: readonly string[];
+      asOf?: number | null;
+      limit?: number;
+    },
     signal?: AbortSignal,
   ) =>
     getJson<NeighborhoodResponse>(
@@ -85,7 +131,7 @@ export const api = {
         depth: options.depth,
         direction: options.direction,
         relation: options.relations,
-        limit: 2000,
+        limit: options.limit ?? 2000,
         asOf: options.asOf ?? undefined,
       },
       signal,

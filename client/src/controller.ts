@@ -11,6 +11,7 @@ import * as actions from "./core/state/actions";
 import type { Store } from "./core/state/store";
 import type { ExplorerState } from "./core/state/types";
 import { decodeUrlState, encodeUrlState } from "./core/url/codec";
+import type { OverviewGrower } from "./overview";
 import type { DetailsView } from "./views/details";
 import { EDGE_LABEL_RATIO, fitTo, focusNode, type Renderer } from "./views/renderer";
 
@@ -21,13 +22,15 @@ export interface ControllerContext {
   schema: SchemaResponse;
   details: DetailsView;
   views: ((state: ExplorerState) => void)[];
+  /** Set when the page shows an overview: neighbourhoods and paths bring in what is not on the page. */
+  grower: OverviewGrower | null;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function startController(context: ControllerContext, initial: ExplorerState): void {
-  const { store, graph, renderer, schema, details, views } = context;
+  const { store, graph, renderer, schema, details, views, grower } = context;
   let hoodRequest: AbortController | null = null;
   let pathRequest: AbortController | null = null;
   /** False while applying a URL (load, back/forward), whose camera must not be overridden by a fit. */
@@ -42,7 +45,9 @@ export function startController(context: ControllerContext, initial: ExplorerSta
     hoodRequest = own;
     const fit = fitOnResult;
     api.neighbors(hood.center, { ...hood, asOf: state.year }, own.signal).then(
-      (response) => {
+      async (response) => {
+        if (own.signal.aborted) return;
+        if (grower) await grower.replaceWith("hood", response);
         if (own.signal.aborted) return;
         store.update((s) =>
           actions.setNeighbourhoodResult(s, {
@@ -73,7 +78,9 @@ export function startController(context: ControllerContext, initial: ExplorerSta
         ? schema.relations.filter((r) => !state.hiddenRelations.has(r.relation)).map((r) => r.relation)
         : undefined;
     api.path(path.from, path.to, { ...(relations && { relations }), asOf: state.year }, own.signal).then(
-      (response) => {
+      async (response) => {
+        if (own.signal.aborted) return;
+        if (grower) await grower.replaceWith("path", response);
         if (own.signal.aborted) return;
         const nodes = response.nodes.map((n) => n.key);
         store.update((s) =>
@@ -112,6 +119,10 @@ export function startController(context: ControllerContext, initial: ExplorerSta
     const yearChanged = next.year !== previous.year;
     if (!same(next.neighbourhood, previous.neighbourhood) || (next.neighbourhood && yearChanged))
       fetchNeighbourhood(next);
+    // What a closed neighbourhood or a cleared path brought into an overview leaves with it.
+    if (grower && previous.neighbourhood && !next.neighbourhood)
+      void grower.replaceWith("hood", { nodes: [], edges: [] });
+    if (grower && previous.path && !next.path) void grower.replaceWith("path", { nodes: [], edges: [] });
     if (
       !same(next.path, previous.path) ||
       (next.path && (next.hiddenRelations !== previous.hiddenRelations || yearChanged))

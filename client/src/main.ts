@@ -5,6 +5,7 @@
  */
 import { api } from "./api";
 import { buildClientGraph, type ClientGraph } from "./core/graph/load";
+import { createOverviewModel, overviewStatus } from "./core/graph/overview";
 import { shownNodes } from "./core/graph/visibility";
 import type { LayoutController } from "./core/layout";
 import * as actions from "./core/state/actions";
@@ -13,13 +14,15 @@ import { getEmptyState, type ExplorerState } from "./core/state/types";
 import { eventYear } from "./core/time/as-of";
 import { decodeUrlState } from "./core/url/codec";
 import { startController } from "./controller";
+import { createOverviewGrower, type OverviewGrower } from "./overview";
 import { createDetailsView } from "./views/details";
 import { byId } from "./views/dom";
 import { createEntityPicker } from "./views/entity-picker";
 import { mountFilters } from "./views/filters";
 import { mountNeighbourhood } from "./views/neighbourhood";
+import { mountOverviewNode } from "./views/overview-node";
 import { mountPath } from "./views/path";
-import { createRenderer, fitTo, focusNode, type Renderer } from "./views/renderer";
+import { batchGraphChanges, createRenderer, fitTo, focusNode, type Renderer } from "./views/renderer";
 import { mountStageInfo } from "./views/stage-info";
 import { createStatusBanner } from "./views/status";
 import { mountTimeline } from "./views/timeline";
@@ -28,7 +31,14 @@ import { mountToolbar } from "./views/toolbar";
 declare global {
   interface Window {
     /** Read-only hooks for end-to-end tests and the curious: the renderer, the graph and the state. */
-    explorer?: { renderer: Renderer; graph: ClientGraph; store: Store<ExplorerState>; shownNodes(): string[] };
+    explorer?: {
+      renderer: Renderer;
+      graph: ClientGraph;
+      store: Store<ExplorerState>;
+      shownNodes(): string[];
+      /** Set when the page shows an overview of a graph too big to draw. */
+      grower?: OverviewGrower | null;
+    };
   }
 }
 
@@ -41,28 +51,44 @@ async function start(): Promise<void> {
     (response) => ({ response }),
     (error: Error) => ({ error }),
   );
-  const [data, schema] = await Promise.all([api.graph(), api.schema()]);
+  // One request opens the page: the whole graph, or an overview when it is too big to draw (see docs/explorer.md).
+  const [opening, schema] = await Promise.all([api.overview(), api.schema()]);
   status.hide();
   performance.mark("explorer:data");
-  const graph = buildClientGraph(data);
+  const graph = buildClientGraph(opening.graph);
+  const overview = opening.overview ? createOverviewModel(graph, opening.overview) : null;
   const documents = schema.documents ?? graph.getAttribute("documents") ?? [];
   byId("dataset-name").textContent = graph.getAttribute("name") ?? "";
   document.title = `${graph.getAttribute("name") ?? "Knowledge graph"} · KG Explorer`;
 
-  const initial = actions.applyUrlState(getEmptyState(), decodeUrlState(window.location.search));
+  const initial = actions.setOverview(
+    actions.applyUrlState(getEmptyState(), decodeUrlState(window.location.search)),
+    overview && overviewStatus(overview),
+  );
   const store = createStore<ExplorerState>(initial);
+  let batch: (change: () => void) => void = (change) => change();
+  const grower: OverviewGrower | null =
+    overview && createOverviewGrower(graph, store, overview, (change) => batch(change));
   const renderer = createRenderer(byId("graph"), graph, store);
+  batch = (change) => batchGraphChanges(renderer, change);
   performance.mark("explorer:renderer");
   // The layout (ForceAtlas2 worker, noverlap) loads on first use: the page does not need it to open.
   let layout: Promise<LayoutController> | null = null;
   const loadLayout = () => (layout ??= import("./core/layout").then((m) => new m.LayoutController(graph, renderer)));
 
-  const selectNode = (key: string) => {
+  const selectOnPage = (key: string) => {
     store.update((s) => {
       const type = graph.hasNode(key) ? graph.getNodeAttribute(key, "type") : null;
       return actions.selectNode(type ? actions.setTypeVisible(s, type, true) : s, key);
     });
     if (!store.get().neighbourhood) focusNode(renderer, key);
+  };
+  // In an overview a search hit or a linked entity may not be on the page yet: it is fetched and added first.
+  const selectNode = (key: string) => {
+    if (!grower || graph.hasNode(key)) return selectOnPage(key);
+    void grower.bringIn([key], "search").then(() => {
+      if (graph.hasNode(key)) selectOnPage(key);
+    });
   };
   const fitShown = () => fitTo(renderer, shownNodes(store.get(), graph));
 
@@ -104,11 +130,15 @@ async function start(): Promise<void> {
     mountFilters(byId("filters-section"), store, schema),
     mountNeighbourhood(byId("neighbourhood-section"), store, graph, schema),
     path.update,
-    mountStageInfo(byId("counts"), byId("mode-chips"), store, graph),
+    mountStageInfo(byId("counts"), byId("mode-chips"), store, graph, grower ? () => grower.reset() : undefined),
+    ...(grower ? [mountOverviewNode(byId("overview-node"), graph, grower)] : []),
     mountToolbar({ store, renderer, loadLayout, schema, status, searchInput: search.input, fitShown }),
   ];
-  window.explorer = { renderer, graph, store, shownNodes: () => shownNodes(store.get(), graph) };
-  startController({ store, graph, renderer, schema, details, views }, initial);
+  window.explorer = { renderer, graph, store, grower, shownNodes: () => shownNodes(store.get(), graph) };
+  startController({ store, graph, renderer, schema, details, views, grower }, initial);
+  // A link to an entity outside the overview brings it in.
+  const linked = initial.selection;
+  if (grower && linked?.kind === "node" && !graph.hasNode(linked.key)) selectNode(linked.key);
   performance.mark("explorer:ready");
 }
 

@@ -105,7 +105,7 @@ export function requestSchemas(limits: Limits) {
         .transform((v) => v === "true"),
     }),
     overview: z.strictObject({
-      limit: wholeNumber(1, limits.maxOverview).default(Math.min(300, limits.maxOverview)),
+      limit: wholeNumber(1, limits.maxOverview).default(Math.min(200, limits.maxOverview)),
     }),
     /** Nodes the page has just added to its overview: their attributes, neighbour counts and links. */
     overviewNodes: z.strictObject({

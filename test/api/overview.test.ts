@@ -51,9 +51,9 @@ describe("GET /api/overview above the threshold", () => {
     expect(body.graph.options).toMatchObject({ type: "directed", multi: true });
   });
 
-  it("defaults to 300 nodes, fewer when the graph is smaller", async () => {
+  it("defaults to 200 nodes, fewer when the graph is smaller", async () => {
     const body = (await request(app).get("/api/overview").expect(200)).body as OverviewResponse;
-    expect(body.overview?.limit).toBe(300);
+    expect(body.overview?.limit).toBe(200);
     expect(body.graph.nodes).toHaveLength(49);
   });
 });

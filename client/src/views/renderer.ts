@@ -171,3 +171,20 @@ export function focusNode(renderer: Renderer, node: string): void {
   const ratio = Math.min(camera.getState().ratio, 0.6);
   void camera.animate({ x: data.x, y: data.y, ratio }, { duration: 450 });
 }
+
+/**
+ * Runs many graph changes (an overview growing or shrinking) with one re-index at the end. sigma answers
+ * every dropped node or edge with a full re-index of the graph, so dropping a thousand edges one by one would
+ * re-read the whole graph a thousand times; its own unbind/bind pair of graph listeners avoids that.
+ */
+export function batchGraphChanges(renderer: Renderer, change: () => void): void {
+  const sigma = renderer as unknown as Partial<{ unbindGraphHandlers(): void; bindGraphHandlers(): void }>;
+  if (!sigma.unbindGraphHandlers || !sigma.bindGraphHandlers) return change();
+  sigma.unbindGraphHandlers();
+  try {
+    change();
+  } finally {
+    sigma.bindGraphHandlers();
+    renderer.refresh();
+  }
+}

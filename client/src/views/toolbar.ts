@@ -137,5 +137,7 @@ export function mountToolbar(context: ToolbarContext): (state: ExplorerState) =>
     langEn.setAttribute("aria-pressed", String(state.lang === "en"));
     langZh.setAttribute("aria-pressed", String(state.lang === "zh"));
     shownLink.href = shownExportUrl(state, schema);
+    // An overview is a few entities of a large graph: "what is shown" by filters would be nearly all of it.
+    shownLink.hidden = state.overview !== null;
   };
 }

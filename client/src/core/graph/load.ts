@@ -9,6 +9,8 @@ import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../../../.
 export interface ClientEdgeAttributes extends EdgeAttributes {
   /** 0 for a lone edge; otherwise the bend that keeps it apart from its parallels. */
   curvature: number;
+  /** In an overview: set on every relation between two entities but the first, which alone is drawn. */
+  parallel?: boolean;
 }
 
 /** @sigma/edge-curve's default bend (not imported: that module needs WebGL, and this one is unit-tested in Node). */
@@ -17,6 +19,9 @@ export const DEFAULT_EDGE_CURVATURE = 0.25;
 export interface ClientNodeAttributes extends NodeAttributes {
   /** Set while a node is dragged, so the layout leaves it where the pointer is. */
   fixed?: boolean;
+  /** In an overview of a large graph: distinct neighbours in the whole graph, and how many are not on the page. */
+  neighbours?: number;
+  hiddenNeighbours?: number;
 }
 
 export type ClientGraph = MultiDirectedGraph<ClientNodeAttributes, ClientEdgeAttributes, GraphAttributes>;
@@ -53,7 +58,9 @@ export function indexParallelEdges(graph: ClientGraph): void {
         if (count === 1 && total > 1) curvature = curvatureFor(1, 1);
         else if (count > 1 && count === total) curvature = curvatureFor(i - (count - 1) / 2, (count - 1) / 2);
         else if (count > 1) curvature = curvatureFor(i + 1, count);
-        graph.setEdgeAttribute(edge, "curvature", curvature);
+        // Only changes are written: each write makes the renderer re-read the edge.
+        if (graph.getEdgeAttribute(edge, "curvature") !== curvature)
+          graph.setEdgeAttribute(edge, "curvature", curvature);
       });
     }
   }

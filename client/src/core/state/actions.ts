@@ -15,6 +15,7 @@ import type {
   UrlState,
 } from "./types";
 import { isYear } from "../time/as-of";
+import type { OverviewStatus } from "../graph/overview";
 
 const NONE_MARKED: ReadonlySet<string> = new Set();
 /** A selection made anywhere but the timeline ends an event's highlight. */
@@ -166,4 +167,9 @@ export function applyUrlState(state: ExplorerState, url: UrlState): ExplorerStat
       url.neighbourhood === null ? null : hoodChanged ? { status: "loading" } : state.neighbourhoodResult,
     pathResult: url.path === null ? null : pathChanged ? { status: "loading" } : state.pathResult,
   };
+}
+
+/** The overview grew, shrank or is waiting for the server. */
+export function setOverview(state: ExplorerState, overview: OverviewStatus | null): ExplorerState {
+  return { ...state, overview };
 }

@@ -3,6 +3,7 @@
  * serialises the parts worth sharing (selection, filters, neighbourhood, path, language, camera, year).
  */
 import type { NodeType, Relation } from "../../../../server/domain/vocabulary";
+import type { OverviewStatus } from "../graph/overview";
 
 export const LANGUAGES = ["en", "zh"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -64,6 +65,8 @@ export interface ExplorerState {
   year: number | null;
   /** Entities a picked timeline event points at, highlighted until the selection moves on. */
   marked: ReadonlySet<string>;
+  /** Set when the graph is too big to draw and the page shows an overview that grows on demand. */
+  overview: OverviewStatus | null;
 }
 
 /** The part of the state that lives in the URL. */
@@ -88,5 +91,6 @@ export function getEmptyState(): ExplorerState {
     zoomedIn: false,
     year: null,
     marked: new Set(),
+    overview: null,
   };
 }

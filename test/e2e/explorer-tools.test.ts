@@ -99,7 +99,7 @@ describe.skipIf(reason !== null)("explorer page: paths, exports, URLs, failures,
 
   it("says plainly when the API fails", async () => {
     const page = await explorer.browser().context.newPage();
-    await page.route("**/api/graph", (route) =>
+    await page.route("**/api/overview", (route) =>
       route.fulfill({
         status: 503,
         contentType: "application/problem+json",
@@ -111,7 +111,7 @@ describe.skipIf(reason !== null)("explorer page: paths, exports, URLs, failures,
     await page.goto(explorer.server().url);
     await page.locator(".status-error").waitFor();
     expect(await page.locator(".status-error").textContent()).toMatch(/could not be loaded: the graph is resting/);
-    await page.unroute("**/api/graph");
+    await page.unroute("**/api/overview");
     await page.locator(".status-error button", { hasText: "Retry" }).click();
     await waitReady(page);
     expect((await drawnPixels(page)).coloured).toBeGreaterThan(500);

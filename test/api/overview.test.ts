@@ -21,6 +21,18 @@ describe("GET /api/overview on a graph small enough to draw", () => {
     expect(body.graph.nodes).toHaveLength(49);
   });
 
+  it("has an ETag and answers a repeat with 304", async () => {
+    const app = makeApp();
+    const first = await request(app).get("/api/overview").expect(200);
+    expect(first.headers.etag).toMatch(/^W\/"/);
+    await request(app)
+      .get("/api/overview")
+      .set("If-None-Match", first.headers.etag as string)
+      .expect(304);
+    const other = await request(app).get("/api/overview?limit=5").expect(200);
+    expect(other.headers.etag).not.toBe(first.headers.etag);
+  });
+
   it("is the whole graph when its size equals the threshold", async () => {
     const body = (
       await request(makeApp({ overviewAbove: 49 }))

@@ -4,10 +4,13 @@
  * neighbour count; `/api/overview/nodes` gives nodes the page adds (search hits, path ends, an expansion) with
  * their neighbour counts and their links, so the page can draw them and count what is still hidden.
  */
+import { createHash, randomUUID } from "node:crypto";
 import type { Router } from "express";
 import { linksOf, neighbourCount, overview, type Overview } from "../../graph/overview";
 import type { ApiContext } from "../context";
 import type { OverviewNodesResponse, OverviewResponse } from "../contract";
+import { writeGraphJson } from "../graph-json";
+import { sendJson } from "../send-json";
 import { validate } from "../validate";
 import { edgeItem, requireNode } from "../views";
 
@@ -30,11 +33,23 @@ export function registerOverviewRoutes(router: Router, context: ApiContext, abov
     return found;
   };
 
-  router.get("/overview", (req, res) => {
+  // The page's first request: like /api/graph, a repeat is a 304 and a whole graph is streamed, never one string.
+  const version = context.datasetVersion ?? `instance-${randomUUID()}`;
+  router.get("/overview", async (req, res) => {
     const { limit } = validate(schemas.overview, req.query);
+    res.setHeader("ETag", overviewEtag(version, above, limit));
+    res.setHeader("Cache-Control", "no-cache");
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
     if (graph.order <= above) {
-      const body: OverviewResponse = { graph: graph.export(), overview: null };
-      res.json(body);
+      // OverviewResponse with `overview: null` and the whole graph, as /api/graph writes it.
+      res.type("application/json; charset=utf-8");
+      if (req.method === "HEAD") return void res.end();
+      res.write('{"overview":null,"graph":');
+      await writeGraphJson(graph, res);
+      res.end("}");
       return;
     }
     const chosen = overviewOf(limit);
@@ -54,7 +69,7 @@ export function registerOverviewRoutes(router: Router, context: ApiContext, abov
       },
       overview: { above, limit, totalNodes: graph.order, totalEdges: graph.size, neighbours },
     };
-    res.json(body);
+    sendJson(res, body);
   });
 
   router.get("/overview/nodes", (req, res) => {
@@ -72,6 +87,12 @@ export function registerOverviewRoutes(router: Router, context: ApiContext, abov
       perNode: LINKS_PER_NODE,
       truncated: links.truncated,
     };
-    res.json(body);
+    sendJson(res, body);
   });
+}
+
+/** A weak ETag from the dataset's version and everything the answer depends on. */
+export function overviewEtag(version: string, above: number, limit: number): string {
+  const key = JSON.stringify(["overview-1", version, above, limit]);
+  return `W/"${createHash("sha256").update(key).digest("base64url").slice(0, 32)}"`;
 }

@@ -1,8 +1,9 @@
 /**
  * Edge `kind`s (GEXF 1.3): Gephi merges parallel edges of one kind into one (summing weights), so the n-th
- * edge (by key) of one relation between the same two nodes gets `<relation>_<n>`. Found in one pass over
- * each node's out-edges before the edges are written, so that the writer does not search a node's edges for
- * every edge.
+ * edge (by key) of one relation between the same two nodes gets `<relation>_<n>`. Searching each edge's
+ * parallels, or listing every node's neighbours (graphology enumerates an object per node), is slow on a big
+ * graph: one pass counts hashes of (pair, relation) in a small table instead, and only the edges whose slot
+ * was hit twice are checked exactly.
  */
 import { RELATION_INFO } from "../domain/vocabulary";
 import type { EdgeAttributes, KnowledgeGraph } from "../graph/attributes";
@@ -19,34 +20,45 @@ export function parallelKinds(graph: KnowledgeGraph): Map<string, string> {
   return kinds;
 }
 
-/** parallelKinds in steps: fills `kinds`, pausing (yielding) every `every` nodes. */
-export function* kindSteps(graph: KnowledgeGraph, kinds: Map<string, string>, every = 1024): Generator<void> {
-  const check = (edge: string, attributes: EdgeAttributes, source: string, target: string) => {
-    const kind = kindOf(graph, edge, source, target, attributes.relation);
-    if (kind !== attributes.relation) kinds.set(edge, kind);
-  };
-  // graphology lists a node's out-edges target by target, parallel ones one after another (the kinds test
-  // inserts parallel edges apart, so it would notice if that changed).
-  const repeated: string[] = [];
-  let lastTarget: string | undefined;
-  const visit = (edge: string, attributes: EdgeAttributes, source: string, target: string) => {
-    // A symmetric edge may have a parallel the other way round, which this order does not bring next to it.
-    if (isSymmetric(attributes.relation)) check(edge, attributes, source, target);
-    else if (target === lastTarget && repeated[repeated.length - 1] !== target) repeated.push(target);
-    lastTarget = target;
-  };
-  let n = 0;
-  for (const { node: source } of graph.nodeEntries()) {
-    lastTarget = undefined;
-    repeated.length = 0;
-    graph.forEachOutEdge(source, visit);
-    for (const target of repeated) {
-      graph.forEachOutEdge(source, target, (edge, attributes) => {
-        if (!isSymmetric(attributes.relation)) check(edge, attributes, source, target);
-      });
-    }
-    if (++n % every === 0) yield;
+/** parallelKinds in steps: fills `kinds`, pausing (yielding) every `every` edges. */
+export function* kindSteps(graph: KnowledgeGraph, kinds: Map<string, string>, every = 16384): Generator<void> {
+  // About 16 slots per edge (16 MB at most): few lone edges share a slot, and a shared one only costs a check.
+  let bits = 10;
+  while (bits < 24 && 1 << bits < graph.size * 16) bits++;
+  const mask = (1 << bits) - 1;
+  const hits = new Uint8Array(1 << bits);
+  const slots = new Uint32Array(graph.size);
+  let i = 0;
+  for (const { attributes, source, target } of graph.edgeEntries()) {
+    // A symmetric relation's b-a is parallel to a-b: hash the pair in one order.
+    const swap = source > target && isSymmetric(attributes.relation);
+    const slot = pairHash(swap ? target : source, swap ? source : target, attributes.relation) & mask;
+    slots[i++] = slot;
+    if (hits[slot]! < 2) hits[slot]!++;
+    if (i % every === 0) yield;
   }
+  i = 0;
+  for (const { edge, attributes, source, target } of graph.edgeEntries()) {
+    if (hits[slots[i++]!]! > 1) {
+      const kind = kindOf(graph, edge, source, target, attributes.relation);
+      if (kind !== attributes.relation) kinds.set(edge, kind);
+    }
+    if (i % every === 0) yield;
+  }
+}
+
+/** FNV-1a over the three strings, with a separator so that "ab"+"c" and "a"+"bc" differ, then mixed. */
+function pairHash(source: string, target: string, relation: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < source.length; i++) h = Math.imul(h ^ source.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ 0xffff, 0x01000193);
+  for (let i = 0; i < target.length; i++) h = Math.imul(h ^ target.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ 0xffff, 0x01000193);
+  for (let i = 0; i < relation.length; i++) h = Math.imul(h ^ relation.charCodeAt(i), 0x01000193);
+  // murmur3's finaliser: the low bits used as the slot depend on every input bit.
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** `relation`, or `<relation>_<n>` when n-1 parallel edges of the same relation have smaller keys. */

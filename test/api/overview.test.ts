@@ -5,7 +5,8 @@
 import request from "supertest";
 import { describe, expect, it } from "vitest";
 import type { GraphResponse, OverviewNodesResponse, OverviewResponse, Problem } from "../../server/api/contract";
-import { embeddedGraph } from "../_fixtures";
+import { LINKS_PER_NODE } from "../../server/api/routes/overview";
+import { embeddedGraph, makeDataset, makeGraph } from "../_fixtures";
 import { makeApp } from "./_app";
 
 const graph = embeddedGraph();
@@ -82,6 +83,27 @@ describe("GET /api/overview/nodes", () => {
     const expected = new Set([...graph.edges("lei-jun"), ...graph.edges("xiaomi")]);
     expect(body.edges.map((e) => e.key).sort()).toEqual([...expected].sort());
     expect(body.truncated).toBe(false);
+  });
+});
+
+describe("a hub's links are capped", () => {
+  it("gives at most LINKS_PER_NODE edges of one node and says it was cut", async () => {
+    const base = makeDataset();
+    const [hub] = base.nodes;
+    const leaves = Array.from({ length: LINKS_PER_NODE + 5 }, (_, i) => ({ ...base.nodes[1]!, id: `leaf-${i}` }));
+    const graphWithHub = makeGraph({
+      nodes: [hub!, ...leaves],
+      edges: leaves.map((leaf) => ({ ...base.edges[0]!, target: leaf.id })),
+    });
+    const app = makeApp({ graph: graphWithHub, overviewAbove: 10 });
+    const body = (await request(app).get("/api/overview/nodes?nodes=a,leaf-0").expect(200))
+      .body as OverviewNodesResponse;
+    expect(body.nodes[0]).toMatchObject({ key: "a", neighbours: LINKS_PER_NODE + 5 });
+    expect(body.truncated).toBe(true);
+    expect(body.edges).toHaveLength(LINKS_PER_NODE);
+    const overview = (await request(app).get("/api/overview?limit=1").expect(200)).body as OverviewResponse;
+    expect(overview.graph.nodes.map((n) => n.key)).toEqual(["a"]);
+    expect(overview.overview?.neighbours).toEqual({ a: LINKS_PER_NODE + 5 });
   });
 });
 

@@ -110,33 +110,57 @@ export class SearchIndex {
   }
 
   search(query: string, limit: number): SearchMatch[] {
-    const merged = new Map<string, { raw: number; queryTerms: Set<string>; fields: Set<string> }>();
+    type Hit = { id: unknown; score: number; queryTerms: string[]; match: Record<string, string[]> };
+    // Most nodes match in one index only; entries are merged only when both found them.
+    const merged = new Map<string, { raw: number; hits: Hit[] }>();
     for (const index of [this.names, this.descriptions] as MiniSearch[]) {
-      for (const r of index.search(query, SEARCH_OPTIONS)) {
+      for (const r of index.search(query, SEARCH_OPTIONS) as Hit[]) {
         const key = String(r.id);
-        let entry = merged.get(key);
-        if (!entry) merged.set(key, (entry = { raw: 0, queryTerms: new Set(), fields: new Set() }));
         // MiniSearch's score is its raw sum times the number of query words matched: undo that to add.
-        entry.raw += r.score / (r.queryTerms.length || 1);
-        for (const term of r.queryTerms) entry.queryTerms.add(term);
-        for (const fields of Object.values(r.match)) for (const field of fields) entry.fields.add(field);
+        const raw = r.score / (r.queryTerms.length || 1);
+        const entry = merged.get(key);
+        if (entry) {
+          entry.raw += raw;
+          entry.hits.push(r);
+        } else merged.set(key, { raw, hits: [r] });
       }
     }
-    const matches = [...merged]
-      .map(([key, e]) => ({ key, exact: e.raw * (e.queryTerms.size || 1), fields: e.fields }))
-      .sort((a, b) => b.exact - a.exact)
-      .map(({ key, exact, fields }) => ({
-        key,
-        score: Math.round(exact * 1000) / 1000,
-        matchedIn: [...fields].sort(),
-      }));
-    const exact = this.graph.hasNode(query.trim()) ? query.trim() : undefined;
+    const scored: { key: string; exact: number; hits: Hit[] }[] = [];
+    for (const [key, { raw, hits }] of merged) {
+      const terms = hits.length === 1 ? hits[0]!.queryTerms.length : new Set(hits.flatMap((h) => h.queryTerms)).size;
+      scored.push({ key, exact: raw * (terms || 1), hits });
+    }
+    // Only the first `limit` are shown (a common word can match every node), so only they get their fields.
+    const toMatch = ({ key, exact, hits }: (typeof scored)[number]): SearchMatch => ({
+      key,
+      score: Math.round(exact * 1000) / 1000,
+      matchedIn: [...new Set(hits.flatMap((h) => Object.values(h.match).flat()))].sort(),
+    });
+    const exactKey = this.graph.hasNode(query.trim()) ? query.trim() : undefined;
     // A query that is exactly a node key (as in links and URLs) puts that node first.
-    if (exact) {
-      const rest = matches.filter((m) => m.key !== exact);
-      const top = matches.find((m) => m.key === exact) ?? { key: exact, score: 0, matchedIn: [] };
+    if (exactKey) {
+      const found = scored.find((s) => s.key === exactKey);
+      const top = found ? toMatch(found) : { key: exactKey, score: 0, matchedIn: [] };
+      const rest = topByScore(
+        scored.filter((s) => s.key !== exactKey),
+        limit - 1,
+      ).map(toMatch);
       return [{ ...top, matchedIn: [...new Set([...top.matchedIn, "key"])].sort() }, ...rest].slice(0, limit);
     }
-    return matches.slice(0, limit);
+    return topByScore(scored, limit).map(toMatch);
   }
+}
+
+/** The `count` best by score, best first, earlier ones first among equals (as a stable sort would give). */
+function topByScore<T extends { exact: number }>(items: T[], count: number): T[] {
+  const top: T[] = [];
+  if (count <= 0) return top;
+  for (const item of items) {
+    if (top.length === count && item.exact <= top[count - 1]!.exact) continue;
+    let at = top.length;
+    while (at > 0 && top[at - 1]!.exact < item.exact) at--;
+    top.splice(at, 0, item);
+    if (top.length > count) top.pop();
+  }
+  return top;
 }

@@ -111,13 +111,18 @@ async function cannon(
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpuUs };
 }
 
+/**
+ * fetch, again on a fresh connection if the server dropped the kept-alive one: a multi-second pause of a 4 GB
+ * heap's GC (or of background indexing) outlasts Node's 5 s keep-alive timeout.
+ */
+const get = (url: string) => fetch(url).catch(() => fetch(url));
+
 /** GETs each path once: body sizes, and the paths that answered 200 (a path search may find none). */
 async function probe(base: string, paths: string[]) {
   const sizes: number[] = [];
   const ok: string[] = [];
   for (const p of paths) {
-    // A connection the server closed while paused (GC) is retried once on a fresh one.
-    const response = await fetch(base + p).catch(() => fetch(base + p));
+    const response = await get(base + p);
     const bytes = (await response.arrayBuffer()).byteLength;
     if (response.status !== 200) continue;
     sizes.push(bytes);
@@ -197,7 +202,7 @@ async function main(): Promise<void> {
 
     // Big graphs index descriptions for search in the background after start-up: measure once that is done.
     for (let waited = 0; waited < 600; waited += 2) {
-      const coverage = (await fetch(`${ours}/api/search?q=a`)).headers.get("X-Search-Coverage");
+      const coverage = (await get(`${ours}/api/search?q=a`)).headers.get("X-Search-Coverage");
       if (!coverage || coverage === "complete") break;
       await new Promise((resolve) => setTimeout(resolve, 2000));
     }

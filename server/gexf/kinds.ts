@@ -11,39 +11,40 @@ import type { EdgeAttributes, KnowledgeGraph } from "../graph/attributes";
 const isSymmetric = (relation: string) => RELATION_INFO[relation as keyof typeof RELATION_INFO]?.directed === false;
 
 /**
- * The kinds that differ from the edge's relation, by edge key; every other edge's kind is its relation. For a
- * symmetric relation, b-a counts as parallel to a-b.
+ * Every edge's kind: `counting()` takes one pass over the edges, then `kindOf(i, ...)` answers for the i-th
+ * edge of the same order (graphology's edge order, which does not change while the graph does not).
  */
-export function parallelKinds(graph: KnowledgeGraph): Map<string, string> {
-  const kinds = new Map<string, string>();
-  for (const _pause of kindSteps(graph, kinds)) continue;
-  return kinds;
-}
+export class EdgeKinds {
+  private readonly mask: number;
+  private readonly hits: Uint8Array;
+  private readonly slots: Uint32Array;
 
-/** parallelKinds in steps: fills `kinds`, pausing (yielding) every `every` edges. */
-export function* kindSteps(graph: KnowledgeGraph, kinds: Map<string, string>, every = 16384): Generator<void> {
-  // About 16 slots per edge (16 MB at most): few lone edges share a slot, and a shared one only costs a check.
-  let bits = 10;
-  while (bits < 24 && 1 << bits < graph.size * 16) bits++;
-  const mask = (1 << bits) - 1;
-  const hits = new Uint8Array(1 << bits);
-  const slots = new Uint32Array(graph.size);
-  let i = 0;
-  for (const { attributes, source, target } of graph.edgeEntries()) {
-    // A symmetric relation's b-a is parallel to a-b: hash the pair in one order.
-    const swap = source > target && isSymmetric(attributes.relation);
-    const slot = pairHash(swap ? target : source, swap ? source : target, attributes.relation) & mask;
-    slots[i++] = slot;
-    if (hits[slot]! < 2) hits[slot]!++;
-    if (i % every === 0) yield;
+  constructor(private readonly graph: KnowledgeGraph) {
+    // About 16 slots per edge (16 MB at most): few lone edges share a slot, and a shared one only costs a check.
+    let bits = 10;
+    while (bits < 24 && 1 << bits < graph.size * 16) bits++;
+    this.mask = (1 << bits) - 1;
+    this.hits = new Uint8Array(1 << bits);
+    this.slots = new Uint32Array(graph.size);
   }
-  i = 0;
-  for (const { edge, attributes, source, target } of graph.edgeEntries()) {
-    if (hits[slots[i++]!]! > 1) {
-      const kind = kindOf(graph, edge, source, target, attributes.relation);
-      if (kind !== attributes.relation) kinds.set(edge, kind);
+
+  /** The counting pass, pausing (yielding) every `every` edges. */
+  *counting(every = 16384): Generator<void> {
+    let i = 0;
+    for (const { attributes, source, target } of this.graph.edgeEntries()) {
+      // A symmetric relation's b-a is parallel to a-b: hash the pair in one order.
+      const swap = source > target && isSymmetric(attributes.relation);
+      const slot = pairHash(swap ? target : source, swap ? source : target, attributes.relation) & this.mask;
+      this.slots[i++] = slot;
+      if (this.hits[slot]! < 2) this.hits[slot]!++;
+      if (i % every === 0) yield;
     }
-    if (i % every === 0) yield;
+  }
+
+  /** The kind of the `index`-th edge: its relation unless its slot was hit twice and it has a parallel. */
+  kindOf(index: number, edge: string, attributes: EdgeAttributes, source: string, target: string): string {
+    if (this.hits[this.slots[index]!]! < 2) return attributes.relation;
+    return exactKind(this.graph, edge, source, target, attributes.relation);
   }
 }
 
@@ -62,7 +63,7 @@ function pairHash(source: string, target: string, relation: string): number {
 }
 
 /** `relation`, or `<relation>_<n>` when n-1 parallel edges of the same relation have smaller keys. */
-function kindOf(graph: KnowledgeGraph, edge: string, source: string, target: string, relation: string): string {
+function exactKind(graph: KnowledgeGraph, edge: string, source: string, target: string, relation: string): string {
   const symmetric = isSymmetric(relation);
   let rank = 1;
   const count = (other: string, attributes: EdgeAttributes) => {

@@ -16,7 +16,7 @@ import type { EdgeAttributes, KnowledgeGraph, NodeAttributes } from "../graph/at
 import { AttvaluesWriter } from "./attvalues";
 import { emptyColumns, planningSteps, type Column, type GexfColumns } from "./columns";
 import { spanXml } from "./dynamic";
-import { kindSteps } from "./kinds";
+import { EdgeKinds } from "./kinds";
 import { ChunkSink, type Output } from "./sink";
 import { formatNumber, vizColor } from "./values";
 import { gexfFlavour, type GexfFlavour, type GexfVersion } from "./versions";
@@ -89,15 +89,16 @@ export async function writeGexf(graph: KnowledgeGraph, out: Output, options: Gex
       }
     }
     sink.push(`    </nodes>\n`, false);
-    const kinds = new Map<string, string>();
-    for (const _pause of flavour.kind ? kindSteps(graph, kinds) : []) {
+    const kinds = flavour.kind ? new EdgeKinds(graph) : undefined;
+    for (const _pause of kinds ? kinds.counting() : []) {
       if (sink.stopped) break;
       if (sink.busy) await sink.takeTurn();
     }
     sink.push(`    <edges count="${graph.size}">\n`, false);
+    let index = 0;
     for (const { edge, attributes, source, target } of graph.edgeEntries()) {
       if (sink.stopped) break;
-      const kind = flavour.kind ? (kinds.get(edge) ?? attributes.relation) : "";
+      const kind = kinds ? kinds.kindOf(index++, edge, attributes, source, target) : "";
       if (sink.push(edgeXml(edge, source, target, kind, attributes, edgeValues, dynamic))) await sink.flush();
     }
     sink.push("    </edges>\n  </graph>\n</gexf>\n", false);

@@ -6,6 +6,7 @@
 import { api, ApiError } from "./api";
 import type { SchemaResponse } from "../../server/api/contract";
 import type { ClientGraph } from "./core/graph/load";
+import { cameraOnly } from "./core/graph/reducers";
 import { shownNodes } from "./core/graph/visibility";
 import * as actions from "./core/state/actions";
 import type { Store } from "./core/state/store";
@@ -114,7 +115,7 @@ export function startController(context: ControllerContext, initial: ExplorerSta
   let firstReaction = true;
   const react = (next: ExplorerState, previous: ExplorerState) => {
     if (firstReaction) renderer.scheduleRender();
-    else renderer.refresh({ skipIndexation: true });
+    else if (!cameraOnly(next, previous, graph)) renderer.refresh({ skipIndexation: true });
     firstReaction = false;
     const yearChanged = next.year !== previous.year;
     if (!same(next.neighbourhood, previous.neighbourhood) || (next.neighbourhood && yearChanged))

@@ -8,7 +8,7 @@ import { EdgeArrowProgram, EdgeRectangleProgram } from "sigma/rendering";
 import { getCameraStateToFitViewportToNodes } from "@sigma/utils";
 import type { ClientEdgeAttributes, ClientGraph, ClientNodeAttributes } from "../core/graph/load";
 import type { GraphAttributes } from "../../../server/graph/attributes";
-import { createReducers } from "../core/graph/reducers";
+import { createReducers, isLargeGraph } from "../core/graph/reducers";
 import { LabelGuard } from "./labels";
 import type { Store } from "../core/state/store";
 import type { ExplorerState } from "../core/state/types";
@@ -52,7 +52,9 @@ export function createRenderer(container: HTMLElement, graph: ClientGraph, store
     },
     ...(labels.settings() as Partial<Settings<ClientNodeAttributes, ClientEdgeAttributes, GraphAttributes>>),
     defaultEdgeType: "arrow",
-    enableEdgeEvents: true,
+    // A large graph's edges are not pickable: sigma would draw every edge a second time into its picking
+    // layer on each frame. They are reached from the node sidebar (see LARGE_GRAPH_EDGES).
+    enableEdgeEvents: !isLargeGraph(graph),
     renderEdgeLabels: true,
     zIndex: true,
     labelDensity: 3,

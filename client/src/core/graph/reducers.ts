@@ -16,6 +16,32 @@ export const PATH_EDGE_SIZE = 4;
 /** Above this many relations, a focused node's relation labels wait until the view is zoomed in. */
 export const HUB_DEGREE = 12;
 
+/**
+ * Level of detail: above this many relations the graph is drawn plainly, because with software WebGL every
+ * edge's pixels cost and sigma re-reads every edge on each full refresh. Edges are straight lines without
+ * arrowheads, except those around the hovered or selected node and on a found path, which keep their arrows and
+ * curves where the user looks; relation labels show only there (never on every edge once zoomed in, so zooming
+ * needs no refresh); edges are not pickable on the canvas (sigma's picking layer draws every edge a second
+ * time) and are reached from the node sidebar instead.
+ */
+export const LARGE_GRAPH_EDGES = 5000;
+
+export function isLargeGraph(graph: Pick<ClientGraph, "size">): boolean {
+  return graph.size > LARGE_GRAPH_EDGES;
+}
+
+/**
+ * True when the reducers would draw `next` as they drew `previous`: only the camera changed (sigma draws
+ * camera moves by itself, and a refresh would run the reducers over every node and edge). Crossing the
+ * relation-label zoom ratio matters only on a graph small enough to label every relation.
+ */
+export function cameraOnly(next: ExplorerState, previous: ExplorerState, graph: Pick<ClientGraph, "size">): boolean {
+  const large = isLargeGraph(graph);
+  return (Object.keys(next) as (keyof ExplorerState)[]).every(
+    (key) => next[key] === previous[key] || key === "camera" || (key === "zoomedIn" && large),
+  );
+}
+
 /** The label in the chosen language; Chinese falls back to English when the entity has no Chinese name. */
 export function displayLabel(attributes: Pick<ClientNodeAttributes, "label" | "labelZh">, lang: "en" | "zh"): string {
   return lang === "zh" ? (attributes.labelZh ?? attributes.label) : attributes.label;
@@ -90,20 +116,35 @@ export function reduceNode(
   return display;
 }
 
+type EdgeDisplay = Partial<EdgeDisplayData> & { curvature: number };
+
+/** Draws an edge of a large graph in full after all: arrow and curve, where the user looks. */
+function detailed(display: EdgeDisplay, data: ClientEdgeAttributes, overview: boolean): EdgeDisplay {
+  return overview
+    ? { ...display, type: edgeProgram({ relation: data.relation, curvature: 0 }) }
+    : {
+        ...display,
+        type: edgeProgram(data),
+        curvature: data.curvature,
+      };
+}
+
 export function reduceEdge(
   state: ExplorerState,
   graph: ClientGraph,
   edge: string,
   data: ClientEdgeAttributes,
-): Partial<EdgeDisplayData> & { curvature: number } {
-  const display: Partial<EdgeDisplayData> & { curvature: number } = {
+): EdgeDisplay {
+  const large = isLargeGraph(graph);
+  const display: EdgeDisplay = {
     color: data.color,
     size: data.size,
     label: "",
     // An overview holds the densest part of a large graph, thousands of parallel relations among hubs: drawn
     // straight, they cost a thin quad each instead of a curve's wide one (and software WebGL fills every pixel).
-    type: edgeProgram(state.overview ? { relation: data.relation, curvature: 0 } : data),
-    curvature: state.overview ? 0 : data.curvature,
+    // A large graph goes further: plain lines, without arrowheads, away from the focus (see LARGE_GRAPH_EDGES).
+    type: large ? "line" : edgeProgram(state.overview ? { relation: data.relation, curvature: 0 } : data),
+    curvature: state.overview || large ? 0 : data.curvature,
     zIndex: 1,
   };
   if (!isEdgeShown(state, graph, edge)) return { ...display, hidden: true };
@@ -111,27 +152,31 @@ export function reduceEdge(
   if (state.overview && data.parallel && !derived.pathEdges.has(edge)) return { ...display, hidden: true };
   const [source, target] = graph.extremities(edge);
   const relationLabel = data.label || RELATION_INFO[data.relation]?.label || data.relation;
+  const full = large ? detailed(display, data, state.overview !== null) : display;
   const pointed = state.hoveredEdge === edge || (state.selection?.kind === "edge" && state.selection.key === edge);
-  if (pointed) return { ...display, size: data.size * 2.5, label: relationLabel, forceLabel: true, zIndex: 3 };
+  if (pointed) return { ...full, size: data.size * 2.5, label: relationLabel, forceLabel: true, zIndex: 3 };
   if (derived.pathEdges.size > 0) {
     return derived.pathEdges.has(edge)
-      ? { ...display, size: PATH_EDGE_SIZE, label: relationLabel, forceLabel: true, zIndex: 3 }
+      ? { ...full, size: PATH_EDGE_SIZE, label: relationLabel, forceLabel: true, zIndex: 3 }
       : { ...display, color: DIM_EDGE_COLOR, zIndex: 0 };
   }
   if (derived.edgeEnds.size > 0) return { ...display, color: DIM_EDGE_COLOR, zIndex: 0 };
   if (derived.focus !== null) {
     if (source !== derived.focus && target !== derived.focus) return { ...display, color: DIM_EDGE_COLOR, zIndex: 0 };
-    // The focused node's relations carry their labels, unless it is a hub whose labels would bury each other.
-    const labelled = state.zoomedIn || graph.degree(derived.focus) <= HUB_DEGREE;
+    // The focused node's relations carry their labels, unless it is a hub whose labels would bury each other:
+    // those come once zoomed in. A large graph does not follow the zoom: a hub's labels show at once, unforced,
+    // and the label guard keeps only those that cross no other label.
+    const small = graph.degree(derived.focus) <= HUB_DEGREE;
+    const labelled = large || state.zoomedIn || small;
     return {
-      ...display,
+      ...full,
       size: data.size * 1.5,
       label: labelled ? relationLabel : "",
-      forceLabel: labelled && state.hoveredNode === derived.focus,
+      forceLabel: labelled && (small || (state.zoomedIn && !large)) && state.hoveredNode === derived.focus,
       zIndex: 2,
     };
   }
-  return state.zoomedIn ? { ...display, label: relationLabel } : display;
+  return state.zoomedIn && !large ? { ...display, label: relationLabel } : display;
 }
 
 /** The two reducers bound to a state getter, ready for sigma's settings. */

@@ -1,52 +1,90 @@
 /**
- * `tsx bench/page-load.ts [--runs N] [--doc FILE] [--label TEXT]`: how long the explorer page takes to open on
- * the embedded dataset. Starts the real server in-process (after building the client if needed), loads the page
- * N times in headless Debian Chromium (a fresh browser context each time, so nothing is cached between loads)
- * and reports median/min/max of: time to first byte, DOMContentLoaded, data loaded (`explorer:data`), first
- * sigma draw (`explorer:renderer`: sigma draws synchronously when it is created) and `explorer:ready`.
- * Writes the table into docs/performance.md between markers named after the label.
+ * `npx tsx bench/page-load.ts [--quick] [--runs N] [--label NAME]`: how long the explorer page takes to open on
+ * the embedded dataset, beside two floors measured in the same browser and the same run:
+ * - an empty page (one line of HTML and an inline module script): what any page costs this browser here;
+ * - bare sigma (bench/bare-sigma) fetching /api/graph and drawing the same 49 nodes with default settings:
+ *   what any sigma page costs here, with its WebGL contexts and shaders.
+ * The real server runs in-process (as the e2e harness does). Each load is in a fresh browser context (empty
+ * cache), the three pages in rotating order. Marks read, in ms after navigation start: time to first byte,
+ * DOMContentLoaded, data parsed, first sigma draw (sigma draws synchronously when created) and ready.
+ * Writes its table into docs/performance.md (section `page-load`, or the label).
  */
-import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { chromium, type Browser } from "playwright-core";
 import { createApp } from "../server/api/app";
 import { parseFlags } from "../server/cli/args";
 import { ensureClientBuild } from "../server/client-build";
-import { loadGraph, REPO_ROOT } from "../server/load-graph";
+import { loadGraph } from "../server/load-graph";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../test/e2e/_chromium";
+import { buildBarePage } from "./bare-sigma/build";
+import { formatSummary, machineLine, markdownTable, REPO_ROOT, summarize, writeSection } from "./report";
 
 const flags = parseFlags(process.argv.slice(2), {
+  quick: { type: "boolean" },
   runs: { type: "string" },
-  doc: { type: "string" },
   label: { type: "string" },
 });
-const RUNS = Number(flags.runs ?? 10);
+const RUNS = Number(flags.runs ?? (flags.quick ? 3 : 10));
 const LABEL = flags.label ?? "page-load";
-const DOC = flags.doc ?? path.join(REPO_ROOT, "docs", "performance.md");
-const CHROMIUM = CHROMIUM_PATH;
-const FLAGS = CHROMIUM_FLAGS;
 
 const METRICS = [
   ["ttfb", "Time to first byte"],
   ["dcl", "DOMContentLoaded"],
-  ["data", "Data loaded (`explorer:data`)"],
-  ["draw", "First sigma draw (`explorer:renderer`)"],
-  ["ready", "`explorer:ready`"],
+  ["data", "Data parsed"],
+  ["draw", "First sigma draw"],
+  ["ready", "Ready"],
 ] as const;
 type Metric = (typeof METRICS)[number][0];
 type Sample = Record<Metric, number>;
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
+const PAGES = {
+  explorer: { path: "/", title: "explorer", prefix: "explorer", ready: "explorer:ready" },
+  bare: { path: "/bare/", title: "bare sigma, same graph", prefix: "bare", ready: "bare:renderer" },
+  empty: { path: "/empty/", title: "empty page", prefix: "empty", ready: "empty:ready" },
+} as const;
+type PageName = keyof typeof PAGES;
+
+const EMPTY_PAGE =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>empty</title><link rel="icon" href="data:,">' +
+  '</head><body><p>empty</p><script type="module">performance.mark("empty:ready")</script></body></html>';
+
+async function loadOnce(browser: Browser, url: string, page: PageName): Promise<Sample> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const tab = await context.newPage();
+    const errors: string[] = [];
+    tab.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    tab.on("pageerror", (e) => errors.push(e.message));
+    await tab.goto(url);
+    const { prefix, ready } = PAGES[page];
+    // Polled with evaluate: the explorer's CSP forbids the eval that a string waitForFunction needs.
+    for (let waited = 0; !(await tab.evaluate(`performance.getEntriesByName("${ready}").length > 0`)); waited += 20) {
+      if (waited > 30_000) throw new Error(`bench/page-load: ${url} was not ready within 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    if (errors.length > 0) throw new Error(`bench/page-load: ${url} logged errors: ${errors.join("; ")}`);
+    // A string, not a function: tsx would wrap inner functions in a helper the page does not have.
+    return await tab.evaluate<Sample>(`(() => {
+      const nav = performance.getEntriesByType("navigation")[0];
+      const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+      return {
+        ttfb: nav.responseStart,
+        dcl: nav.domContentLoadedEventEnd,
+        data: mark("${prefix}:data"),
+        draw: mark("${prefix}:renderer"),
+        ready: mark("${ready}"),
+      };
+    })()`);
+  } finally {
+    await context.close();
+  }
+}
 
 async function main(): Promise<void> {
-  if (!existsSync(CHROMIUM)) throw new Error(`bench/page-load: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
   await ensureClientBuild((line) => console.log(line));
+  const bare = await buildBarePage("/bare/");
   const { graph } = await loadGraph();
   const app = createApp({
     graph,
@@ -54,93 +92,75 @@ async function main(): Promise<void> {
     clientDir: path.join(REPO_ROOT, "client", "dist"),
     log: () => {},
   });
-  const server = app.listen(0, "127.0.0.1");
+  const server: Server = createServer((req, res) => {
+    if (req.url?.startsWith("/empty/")) return void res.writeHead(200, { "Content-Type": "text/html" }).end(EMPTY_PAGE);
+    if (!bare.serve(req, res)) app(req, res);
+  });
+  server.listen(0, "127.0.0.1");
   await new Promise<void>((resolve, reject) => server.once("listening", resolve).once("error", reject));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-
-  // playwright-core gives chromium.launch a fresh temporary user-data dir of its own, removed on close.
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
-  const samples: Sample[] = [];
-  let webgl = "unknown";
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+  const samples: Record<PageName, Sample[]> = { explorer: [], bare: [], empty: [] };
+  const names = Object.keys(PAGES) as PageName[];
   try {
-    // One load to warm the server (first request compiles nothing, but the OS page cache fills); not counted.
-    for (let run = -1; run < RUNS; run++) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-      page.on("pageerror", (e) => errors.push(e.message));
-      await page.goto(url);
-      await page.waitForFunction(() => performance.getEntriesByName("explorer:ready").length > 0, null, {
-        timeout: 30_000,
-      });
-      // A string, not a function: tsx would wrap inner functions in a helper the page does not have.
-      const sample = await page.evaluate<Sample>(`(() => {
-        const nav = performance.getEntriesByType("navigation")[0];
-        const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
-        return {
-          ttfb: nav.responseStart,
-          dcl: nav.domContentLoadedEventEnd,
-          data: mark("explorer:data"),
-          draw: mark("explorer:renderer"),
-          ready: mark("explorer:ready"),
-        };
-      })()`);
-      if (run === -1) {
-        webgl = await page.evaluate<string>(`(() => {
-          const gl = document.createElement("canvas").getContext("webgl2") ?? document.createElement("canvas").getContext("webgl");
-          if (!gl) return "no WebGL";
-          const info = gl.getExtension("WEBGL_debug_renderer_info");
-          return info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : String(gl.getParameter(gl.RENDERER));
-        })()`);
-      } else samples.push(sample);
-      if (errors.length > 0) throw new Error(`bench/page-load: the page logged errors: ${errors.join("; ")}`);
-      await context.close();
-      process.stdout.write(run === -1 ? "warm-up " : `${run + 1} `);
+    // One uncounted load of each: the GPU process compiles shaders once per browser, the OS caches files.
+    for (const name of names) await loadOnce(browser, base + PAGES[name].path, name);
+    for (let run = 0; run < RUNS; run++) {
+      for (const name of names.map((_n, i) => names[(i + run) % names.length]!)) {
+        samples[name].push(await loadOnce(browser, base + PAGES[name].path, name));
+      }
+      process.stdout.write(`${run + 1} `);
     }
+    process.stdout.write("\n");
+    const webgl = await rendererName(browser, `${base}/empty/`);
+    report(samples, browser.version(), webgl);
   } finally {
-    const version = browser.version();
     await browser.close();
     server.closeAllConnections();
     server.close();
-    process.stdout.write("\n");
-    if (samples.length > 0) report(samples, version, webgl);
+    await bare.remove();
   }
 }
 
-function report(samples: Sample[], chromiumVersion: string, webgl: string): void {
-  const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
-  const rows = METRICS.map(([metric, name]) => {
-    const values = samples.map((s) => s[metric]);
-    const f = (v: number) => `${Math.round(v)}`;
-    return `| ${name} | ${f(median(values))} | ${f(Math.min(...values))} | ${f(Math.max(...values))} |`;
-  });
-  const table = [
-    `Machine: ${os.cpus().length} cores, ${cpu}; Node ${process.version}; Chromium ${chromiumVersion}, headless,`,
-    `load average ${os
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(" / ")} (1/5/15 min) at the end of the run;`,
-    `WebGL software-rendered (${webgl}). ${samples.length} loads, each in a fresh browser context.`,
-    `Run on ${new Date().toISOString().slice(0, 10)} with \`tsx bench/page-load.ts --label ${LABEL}\`.`,
-    "",
-    "| ms after navigation start | median | min | max |",
-    "| --- | ---: | ---: | ---: |",
-    ...rows,
-  ].join("\n");
-  console.log(table);
+async function rendererName(browser: Browser, url: string): Promise<string> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  const name = await page.evaluate<string>(`(() => {
+    const gl = document.createElement("canvas").getContext("webgl2");
+    const info = gl && gl.getExtension("WEBGL_debug_renderer_info");
+    return gl ? String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) : "no WebGL";
+  })()`);
+  await context.close();
+  return name;
+}
 
-  const start = `<!-- ${LABEL}:start -->`;
-  const end = `<!-- ${LABEL}:end -->`;
-  const doc = existsSync(DOC) ? readFileSync(DOC, "utf8") : "# Performance\n";
-  const block = `${start}\n${table}\n${end}`;
-  const at = doc.indexOf(start);
-  const next =
-    at >= 0 && doc.indexOf(end, at) > at
-      ? doc.slice(0, at) + block + doc.slice(doc.indexOf(end, at) + end.length)
-      : `${doc.trimEnd()}\n\n${block}\n`;
-  writeFileSync(DOC, next);
-  console.log(`written to ${path.relative(REPO_ROOT, DOC)} (${LABEL})`);
+function report(samples: Record<PageName, Sample[]>, chromiumVersion: string, webgl: string): void {
+  const names = Object.keys(PAGES) as PageName[];
+  const cell = (values: number[]) => (values.some(Number.isNaN) ? "–" : formatSummary(summarize(values)));
+  const rows = METRICS.map(([metric, title]) => [
+    title,
+    ...names.map((name) => cell(samples[name].map((s) => s[metric]))),
+  ]);
+  const ready = (name: PageName) => summarize(samples[name].map((s) => s.ready)).median;
+  const command = `npx tsx bench/page-load.ts${flags.quick ? " --quick" : ""}${flags.runs ? ` --runs ${flags.runs}` : ""}`;
+  const body = [
+    `${machineLine()}. Chromium ${chromiumVersion}, headless; WebGL software-rendered (${webgl}).`,
+    `Command: \`${command}\`. ${RUNS} loads of each page, each in a fresh browser context, in rotating order;`,
+    "ms after navigation start, median (min-max).",
+    "",
+    markdownTable(
+      ["ms after navigation start", ...names.map((name) => PAGES[name].title)],
+      rows,
+      names.map((_n, i) => i + 1),
+    ),
+    "",
+    `The explorer is ready ${Math.round(ready("explorer"))} ms after navigation start (median); bare sigma drawing ` +
+      `the same graph is ready at ${Math.round(ready("bare"))} ms, an empty page at ${Math.round(ready("empty"))} ms. ` +
+      `What the explorer adds over bare sigma: ${Math.round(ready("explorer") - ready("bare"))} ms.`,
+  ].join("\n");
+  console.log(body);
+  writeSection(LABEL, body);
 }
 
 main().catch((error: unknown) => {

@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "client/dist/", "coverage/", "docs/"] },
+  { ignores: ["node_modules/", "client/dist/", "coverage/", "docs/", ".bench-data/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

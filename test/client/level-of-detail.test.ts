@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { cameraOnly, isLargeGraph, LARGE_GRAPH_EDGES, reduceEdge } from "../../client/src/core/graph/reducers";
+import {
+  cameraOnly,
+  FOCUS_ARROW,
+  isLargeGraph,
+  LARGE_GRAPH_EDGES,
+  reduceEdge,
+} from "../../client/src/core/graph/reducers";
 import type { ClientGraph } from "../../client/src/core/graph/load";
 import * as actions from "../../client/src/core/state/actions";
 import { getEmptyState, type ExplorerState } from "../../client/src/core/state/types";
@@ -49,7 +55,7 @@ describe("level of detail", () => {
     const hovered = actions.hoverNode(getEmptyState(), "xiaomi");
     expect(edge(large, hovered, "stake").type).toBe("curvedArrow");
     expect(edge(large, hovered, "stake").curvature).toBe(large.getEdgeAttribute("stake", "curvature"));
-    expect(edge(large, hovered, "founded").type).toBe("arrow");
+    expect(edge(large, hovered, "founded").type).toBe(FOCUS_ARROW);
     expect(edge(large, hovered, "competes").type).toBe("line");
     const selected = actions.selectNode(getEmptyState(), "alibaba");
     expect(edge(large, selected, "competes")).toMatchObject({ type: "line", label: "competes with" });
@@ -62,7 +68,7 @@ describe("level of detail", () => {
       nodes: ["lei-jun", "xiaomi", "kingsoft"],
       edges: ["founded", "stake"],
     });
-    expect(edge(large, state, "founded")).toMatchObject({ type: "arrow", label: "founded" });
+    expect(edge(large, state, "founded")).toMatchObject({ type: FOCUS_ARROW, label: "founded" });
     expect(edge(large, state, "stake").type).toBe("curvedArrow");
     expect(edge(large, state, "customer").type).toBe("line");
     const picked = actions.selectEdge(getEmptyState(), "customer");
@@ -79,7 +85,7 @@ describe("level of detail", () => {
   it("labels a large graph's hub relations without waiting for zoom, unforced", () => {
     const hub = actions.hoverNode(getEmptyState(), "c0");
     expect(large.degree("c0")).toBeGreaterThan(12);
-    expect(edge(large, hub, "f0")).toMatchObject({ label: "founded", forceLabel: false, type: "arrow" });
+    expect(edge(large, hub, "f0")).toMatchObject({ label: "founded", forceLabel: false, type: FOCUS_ARROW });
     expect(edge(large, zoomedIn(hub), "f0")).toEqual(edge(large, hub, "f0"));
   });
 

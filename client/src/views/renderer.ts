@@ -8,7 +8,7 @@ import { EdgeArrowProgram, EdgeRectangleProgram } from "sigma/rendering";
 import { getCameraStateToFitViewportToNodes } from "@sigma/utils";
 import type { ClientEdgeAttributes, ClientGraph, ClientNodeAttributes } from "../core/graph/load";
 import type { GraphAttributes } from "../../../server/graph/attributes";
-import { createReducers, isLargeGraph } from "../core/graph/reducers";
+import { createReducers, FOCUS_ARROW, isLargeGraph } from "../core/graph/reducers";
 import { LabelGuard } from "./labels";
 import type { Store } from "../core/state/store";
 import type { ExplorerState } from "../core/state/types";
@@ -49,6 +49,7 @@ export function createRenderer(container: HTMLElement, graph: ClientGraph, store
       line: EdgeRectangleProgram,
       arrow: EdgeArrowProgram,
       ...labels.curvedPrograms(),
+      [FOCUS_ARROW]: EdgeArrowProgram,
     },
     ...(labels.settings() as Partial<Settings<ClientNodeAttributes, ClientEdgeAttributes, GraphAttributes>>),
     defaultEdgeType: "arrow",

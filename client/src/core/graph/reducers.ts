@@ -118,15 +118,18 @@ export function reduceNode(
 
 type EdgeDisplay = Partial<EdgeDisplayData> & { curvature: number };
 
+/**
+ * The straight arrow program for a large graph's focused relations. sigma draws one program after another in
+ * the order they are registered, its own "arrow" before "line": on the plain "line" program's thousands of dimmed
+ * relations the focused arrows would be painted over. This one is registered after "line".
+ */
+export const FOCUS_ARROW = "focusArrow";
+
 /** Draws an edge of a large graph in full after all: arrow and curve, where the user looks. */
 function detailed(display: EdgeDisplay, data: ClientEdgeAttributes, overview: boolean): EdgeDisplay {
-  return overview
-    ? { ...display, type: edgeProgram({ relation: data.relation, curvature: 0 }) }
-    : {
-        ...display,
-        type: edgeProgram(data),
-        curvature: data.curvature,
-      };
+  const curvature = overview ? 0 : data.curvature;
+  const type = edgeProgram({ relation: data.relation, curvature });
+  return { ...display, type: type === "arrow" ? FOCUS_ARROW : type, curvature };
 }
 
 export function reduceEdge(

@@ -3,8 +3,10 @@ import {
   cameraOnly,
   FOCUS_ARROW,
   isLargeGraph,
+  LARGE_DIM_NODE_SIZE,
   LARGE_GRAPH_EDGES,
   reduceEdge,
+  reduceNode,
 } from "../../client/src/core/graph/reducers";
 import type { ClientGraph } from "../../client/src/core/graph/load";
 import * as actions from "../../client/src/core/state/actions";
@@ -87,6 +89,13 @@ describe("level of detail", () => {
     expect(large.degree("c0")).toBeGreaterThan(12);
     expect(edge(large, hub, "f0")).toMatchObject({ label: "founded", forceLabel: false, type: FOCUS_ARROW });
     expect(edge(large, zoomedIn(hub), "f0")).toEqual(edge(large, hub, "f0"));
+  });
+
+  it("shrinks a large graph's dimmed nodes to dots, and only there", () => {
+    const hovered = actions.hoverNode(getEmptyState(), "lei-jun");
+    expect(reduceNode(hovered, large, "alibaba", large.getNodeAttributes("alibaba")).size).toBe(LARGE_DIM_NODE_SIZE);
+    expect(reduceNode(hovered, large, "xiaomi", large.getNodeAttributes("xiaomi")).size).toBe(5);
+    expect(reduceNode(hovered, small, "alibaba", small.getNodeAttributes("alibaba")).size).toBe(5);
   });
 
   it("refreshes on zoom only where the zoom changes what is drawn", () => {

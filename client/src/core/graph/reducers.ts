@@ -80,6 +80,17 @@ export function edgeProgram(attributes: Pick<ClientEdgeAttributes, "relation" | 
   return directed ? "arrow" : "line";
 }
 
+/**
+ * On a large graph a dimmed node shrinks to a dot: sigma draws relations beneath every node, and in a dense
+ * layout the dimmed nodes would cover the focused node's relations entirely.
+ */
+export const LARGE_DIM_NODE_SIZE = 1.5;
+
+function dimmed(display: Partial<NodeDisplayData>, graph: ClientGraph): Partial<NodeDisplayData> {
+  const size = isLargeGraph(graph) ? Math.min(display.size ?? 0, LARGE_DIM_NODE_SIZE) : display.size;
+  return { ...display, size, color: DIM_NODE_COLOR, label: "", zIndex: 0 };
+}
+
 export function reduceNode(
   state: ExplorerState,
   graph: ClientGraph,
@@ -100,18 +111,18 @@ export function reduceNode(
   const selected = state.selection?.kind === "node" && state.selection.key === node;
   if (derived.pathNodes.size > 0) {
     if (derived.pathNodes.has(node)) return { ...display, highlighted: true, forceLabel: true, zIndex: 3 };
-    if (!selected && derived.focus !== node) return { ...display, color: DIM_NODE_COLOR, label: "", zIndex: 0 };
+    if (!selected && derived.focus !== node) return dimmed(display, graph);
   }
   if (selected || state.marked.has(node)) return { ...display, highlighted: true, forceLabel: true, zIndex: 3 };
   if (derived.edgeEnds.size > 0) {
     return derived.edgeEnds.has(node)
       ? { ...display, highlighted: true, forceLabel: true, zIndex: 3 }
-      : { ...display, color: DIM_NODE_COLOR, label: "", zIndex: 0 };
+      : dimmed(display, graph);
   }
   if (derived.focus !== null) {
     if (derived.focus === node) return { ...display, highlighted: true, forceLabel: true, zIndex: 3 };
     if (derived.focusNeighbours.has(node)) return { ...display, forceLabel: state.hoveredNode !== null, zIndex: 2 };
-    return { ...display, color: DIM_NODE_COLOR, label: "", zIndex: 0 };
+    return dimmed(display, graph);
   }
   return display;
 }

@@ -25,9 +25,9 @@ const NAME_FIELDS = ["label", "labelZh", "aliases"] as const;
 type NameDocument = { id: string } & Record<(typeof NAME_FIELDS)[number], string>;
 type DescriptionDocument = { id: string; description: string };
 
-/** Graphs up to this many nodes have their descriptions indexed before the constructor returns. */
-export const EAGER_DESCRIPTIONS_UP_TO = 50_000;
-/** Descriptions indexed per turn of the event loop when indexing in the background (some tens of ms). */
+/** Graphs up to this many nodes are indexed whole before the constructor returns; bigger ones in the background. */
+export const EAGER_INDEX_UP_TO = 50_000;
+/** Nodes indexed per turn of the event loop when indexing in the background (some tens of ms). */
 const CHUNK = 2000;
 
 export interface SearchMatch {
@@ -37,8 +37,15 @@ export interface SearchMatch {
 }
 
 export interface SearchIndexOptions {
-  /** Index descriptions at once up to this many nodes, else in the background; default EAGER_DESCRIPTIONS_UP_TO. */
+  /** Index everything at once up to this many nodes, else in the background; default EAGER_INDEX_UP_TO. */
   eagerUpTo?: number;
+}
+
+/** How far indexing has got: nodes whose names, and nodes whose descriptions, are searchable. */
+export interface SearchProgress {
+  named: number;
+  described: number;
+  nodes: number;
 }
 
 const SEARCH_OPTIONS = {
@@ -56,43 +63,49 @@ const newIndex = <T extends { id: string }>(fields: readonly string[]) =>
  * Names (label, Chinese label, aliases) and descriptions live in two MiniSearch indexes over the same nodes in
  * the same order. MiniSearch scores each field apart (BM25 with that field's statistics) and multiplies the sum
  * by the number of query words matched, so adding the two raw sums and multiplying once gives the score one
- * index over all four fields would give. The split lets a big graph answer name searches as soon as it starts,
- * while its descriptions (a third or more of the indexing time) are added a chunk per event-loop turn.
+ * index over all four fields would give. On a big graph the server answers before search is built: names are
+ * indexed first, a chunk per event-loop turn (a 200k-node graph has some 650k distinct name terms, about half a
+ * minute of indexing), then descriptions; `progress` says how far it has got, and search answers from what is in.
  */
 export class SearchIndex {
   private readonly names = newIndex<NameDocument>(NAME_FIELDS);
   private readonly descriptions = newIndex<DescriptionDocument>(["description"]);
+  private namedCount = 0;
   private describedCount = 0;
-  /** Resolves once descriptions are indexed too; at once for graphs up to `eagerUpTo` nodes. */
+  /** Resolves once names and descriptions are all indexed; at once for graphs up to `eagerUpTo` nodes. */
   readonly ready: Promise<void>;
 
   constructor(
     private readonly graph: KnowledgeGraph,
-    { eagerUpTo = EAGER_DESCRIPTIONS_UP_TO }: SearchIndexOptions = {},
+    { eagerUpTo = EAGER_INDEX_UP_TO }: SearchIndexOptions = {},
   ) {
     const keys = graph.nodes();
-    this.names.addAll(
-      keys.map((key) => {
-        const a = graph.getNodeAttributes(key);
-        return { id: key, label: a.label, labelZh: a.labelZh ?? "", aliases: a.aliases.join(" | ") };
-      }),
-    );
     if (keys.length <= eagerUpTo) {
+      this.name(keys, 0, keys.length);
       this.describe(keys, 0, keys.length);
       this.ready = Promise.resolve();
     } else {
-      this.ready = this.describeInBackground(keys);
+      this.ready = this.indexInBackground(keys);
     }
   }
 
-  /** Whether descriptions are searched too; until then only names are. */
+  /** Whether every name and description is searchable. */
   get complete(): boolean {
-    return this.describedCount === this.graph.order;
+    return this.describedCount === this.graph.order && this.namedCount === this.graph.order;
   }
 
-  /** How many nodes' descriptions are indexed so far, of the graph's order. */
-  get progress(): { described: number; nodes: number } {
-    return { described: this.describedCount, nodes: this.graph.order };
+  get progress(): SearchProgress {
+    return { named: this.namedCount, described: this.describedCount, nodes: this.graph.order };
+  }
+
+  private name(keys: string[], from: number, to: number): void {
+    const documents: NameDocument[] = [];
+    for (let i = from; i < to; i++) {
+      const a = this.graph.getNodeAttributes(keys[i]!);
+      documents.push({ id: keys[i]!, label: a.label, labelZh: a.labelZh ?? "", aliases: a.aliases.join(" | ") });
+    }
+    this.names.addAll(documents);
+    this.namedCount = to;
   }
 
   private describe(keys: string[], from: number, to: number): void {
@@ -102,10 +115,12 @@ export class SearchIndex {
     this.describedCount = to;
   }
 
-  private async describeInBackground(keys: string[]): Promise<void> {
-    for (let from = 0; from < keys.length; from += CHUNK) {
-      await new Promise((resolve) => setImmediate(resolve));
-      this.describe(keys, from, Math.min(keys.length, from + CHUNK));
+  private async indexInBackground(keys: string[]): Promise<void> {
+    for (const step of [this.name, this.describe]) {
+      for (let from = 0; from < keys.length; from += CHUNK) {
+        await new Promise((resolve) => setImmediate(resolve));
+        step.call(this, keys, from, Math.min(keys.length, from + CHUNK));
+      }
     }
   }
 

@@ -9,9 +9,12 @@ import { nodeSummary } from "../views";
 export function registerSearchRoutes(router: Router, { graph, search, schemas }: ApiContext): void {
   router.get("/search", (req, res) => {
     const { q, limit } = validate(schemas.search, req.query);
-    // A big graph's descriptions are indexed after start-up; until then only names are searched, and we say so.
-    const { described, nodes } = search.progress;
-    res.setHeader("X-Search-Coverage", search.complete ? "complete" : `names; descriptions ${described}/${nodes}`);
+    // A big graph is indexed after start-up; until it is done, search answers from what is in, and says so.
+    const { named, described, nodes } = search.progress;
+    res.setHeader(
+      "X-Search-Coverage",
+      search.complete ? "complete" : `names ${named}/${nodes}; descriptions ${described}/${nodes}`,
+    );
     const body: SearchResponse = {
       query: q,
       items: search

@@ -292,7 +292,7 @@ async function main(): Promise<void> {
     );
     const command = `npx tsx bench/api.ts${quick ? " --quick" : ""}${flags.nodes ? ` --nodes ${size.nodes} --edges ${size.edges}` : ""}`;
     const body = [
-      "## API throughput",
+      "### API throughput",
       "",
       machineLine(),
       "",

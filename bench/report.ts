@@ -6,9 +6,9 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { REPO_ROOT } from "../server/load-graph";
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export { REPO_ROOT };
 export const PERFORMANCE_DOC = path.join(REPO_ROOT, "docs", "performance.md");
 
 export interface Summary {

@@ -66,6 +66,20 @@ export interface WatchedPage {
   problems: string[];
 }
 
+/** Collects the page's console errors, uncaught exceptions and dialogs (dismissed), in order. */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
+  page.on("dialog", (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  return problems;
+}
+
 export async function launchBrowser(): Promise<Browser> {
   const profile = await mkdtemp(join(tmpdir(), "kg-e2e-profile-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -80,15 +94,7 @@ export async function launchBrowser(): Promise<Browser> {
     async open(url, viewport = { width: 1280, height: 800 }) {
       const page = await context.newPage();
       await page.setViewportSize(viewport);
-      const problems: string[] = [];
-      page.on("console", (message) => {
-        if (message.type() === "error") problems.push(`console: ${message.text()}`);
-      });
-      page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
-      page.on("dialog", (dialog) => {
-        problems.push(`dialog: ${dialog.message()}`);
-        void dialog.dismiss();
-      });
+      const problems = watchProblems(page);
       await page.goto(url);
       await waitReady(page);
       return { page, problems };

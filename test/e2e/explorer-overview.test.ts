@@ -15,7 +15,7 @@ import { DEFAULT_OVERVIEW_ABOVE } from "../../server/api/routes/overview";
 import { ensureClientBuild } from "../../server/client-build";
 import type { KnowledgeGraph } from "../../server/graph/attributes";
 import { loadGraph, REPO_ROOT } from "../../server/load-graph";
-import { launchBrowser, shownCounts, skipReason, type Browser, type WatchedPage } from "./_harness";
+import { launchBrowser, shownCounts, skipReason, watchProblems, type Browser, type WatchedPage } from "./_harness";
 
 // OVERVIEW_E2E_NODES / _EDGES shrink the graph while working on this test; CI runs the full size.
 const NODES = Number(process.env.OVERVIEW_E2E_NODES ?? 200_000);
@@ -35,15 +35,7 @@ const pageOrder = (page: Page) => page.evaluate(() => window.explorer?.graph.ord
 /** Opens the page and waits for its first draw, with room for a busy machine (a count, never a timing check). */
 async function open(browser: Browser, url: string): Promise<WatchedPage> {
   const page = await browser.context.newPage();
-  const problems: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
-  page.on("dialog", (dialog) => {
-    problems.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
+  const problems = watchProblems(page);
   page.setDefaultTimeout(60_000);
   await page.goto(url, { timeout: 120_000 });
   await page.waitForFunction(() => performance.getEntriesByName("explorer:ready").length > 0, null, {

@@ -6,6 +6,7 @@
 import { api } from "./api";
 import { buildClientGraph, type ClientGraph } from "./core/graph/load";
 import { createOverviewModel, overviewStatus } from "./core/graph/overview";
+import { createReducers, isLargeGraph } from "./core/graph/reducers";
 import { shownNodes } from "./core/graph/visibility";
 import type { LayoutController } from "./core/layout";
 import * as actions from "./core/state/actions";
@@ -22,7 +23,17 @@ import { mountFilters } from "./views/filters";
 import { mountNeighbourhood } from "./views/neighbourhood";
 import { mountOverviewNode } from "./views/overview-node";
 import { mountPath } from "./views/path";
-import { batchGraphChanges, createRenderer, fitTo, focusNode, type Renderer } from "./views/renderer";
+import { drawFirstFrame, type FirstFrame } from "./views/first-frame";
+import {
+  batchGraphChanges,
+  createRenderer,
+  fitTo,
+  focusNode,
+  LABEL_FONT,
+  LABEL_SIZE,
+  STAGE_PADDING,
+  type Renderer,
+} from "./views/renderer";
 import { mountStageInfo } from "./views/stage-info";
 import { createStatusBanner } from "./views/status";
 import { mountTimeline } from "./views/timeline";
@@ -38,6 +49,8 @@ declare global {
       shownNodes(): string[];
       /** Set when the page shows an overview of a graph too big to draw. */
       grower?: OverviewGrower | null;
+      /** Where the 2D first frame put each entity (null when none was drawn). */
+      firstFrame: ReadonlyMap<string, { x: number; y: number }> | null;
     };
   }
 }
@@ -69,7 +82,10 @@ async function start(): Promise<void> {
   let batch: (change: () => void) => void = (change) => change();
   const grower: OverviewGrower | null =
     overview && createOverviewGrower(graph, store, overview, (change) => batch(change));
+  const firstFrame = await showFirstFrame(graph, store);
   const renderer = createRenderer(byId("graph"), graph, store);
+  // sigma has drawn; its frame replaces the 2D one in the same commit.
+  firstFrame?.remove();
   batch = (change) => batchGraphChanges(renderer, change);
   performance.mark("explorer:renderer");
   // The layout (ForceAtlas2 worker, noverlap) loads on first use: the page does not need it to open.
@@ -134,12 +150,38 @@ async function start(): Promise<void> {
     ...(grower ? [mountOverviewNode(byId("overview-node"), graph, grower)] : []),
     mountToolbar({ store, renderer, loadLayout, schema, status, searchInput: search.input, fitShown }),
   ];
-  window.explorer = { renderer, graph, store, grower, shownNodes: () => shownNodes(store.get(), graph) };
+  window.explorer = {
+    renderer,
+    graph,
+    store,
+    grower,
+    shownNodes: () => shownNodes(store.get(), graph),
+    firstFrame: firstFrame?.positions ?? null,
+  };
   startController({ store, graph, renderer, schema, details, views, grower }, initial);
   // A link to an entity outside the overview brings it in.
   const linked = initial.selection;
   if (grower && linked?.kind === "node" && !graph.hasNode(linked.key)) selectNode(linked.key);
   performance.mark("explorer:ready");
+}
+
+/**
+ * Draws the 2D first frame (views/first-frame.ts) and waits until it is on screen: sigma's start-up holds the main
+ * thread, so anything not painted before it would wait for sigma's own frame.
+ */
+async function showFirstFrame(graph: ClientGraph, store: Store<ExplorerState>): Promise<FirstFrame | null> {
+  if (isLargeGraph(graph)) return null;
+  const firstFrame = drawFirstFrame(byId("graph"), graph, createReducers(graph, store.get), {
+    camera: store.get().camera,
+    padding: STAGE_PADDING,
+    labelFont: LABEL_FONT,
+    labelSize: LABEL_SIZE,
+  });
+  if (!firstFrame) return null;
+  // A task queued from an animation frame runs once that frame has been painted.
+  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+  performance.mark("explorer:first-frame");
+  return firstFrame;
 }
 
 function boot(): void {

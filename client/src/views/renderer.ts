@@ -16,6 +16,12 @@ import * as actions from "../core/state/actions";
 
 export type Renderer = Sigma<ClientNodeAttributes, ClientEdgeAttributes, GraphAttributes>;
 
+/** Room sigma leaves around the graph, in pixels; the first frame frames it the same way. */
+export const STAGE_PADDING = 40;
+export const LABEL_FONT =
+  "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
+export const LABEL_SIZE = 13;
+
 /** Below this camera ratio every shown relation carries its label. */
 export const EDGE_LABEL_RATIO = 0.45;
 
@@ -61,9 +67,8 @@ export function createRenderer(container: HTMLElement, graph: ClientGraph, store
     labelDensity: 3,
     labelGridCellSize: 100,
     labelRenderedSizeThreshold: 4,
-    labelFont:
-      "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
-    labelSize: 13,
+    labelFont: LABEL_FONT,
+    labelSize: LABEL_SIZE,
     labelWeight: "500",
     edgeLabelFont: "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans CJK SC', sans-serif",
     edgeLabelSize: 11,
@@ -73,7 +78,7 @@ export function createRenderer(container: HTMLElement, graph: ClientGraph, store
     hideLabelsOnMove: graph.order > 2000,
     minCameraRatio: 0.05,
     maxCameraRatio: 4,
-    stagePadding: 40,
+    stagePadding: STAGE_PADDING,
   });
   labels.attach(renderer);
   guards.set(renderer, labels);

@@ -131,15 +131,18 @@ export class ColumnSet<A extends NodeAttributes | EdgeAttributes> {
       if (!column) this.props.set(key, this.claim("prop_" + slugify(key), [], humanize(key), type));
       else if (column.type !== type) column.type = "string"; // mixed kinds: keep every value, as text
     }
+    // Most records have no figures: skip the flattening (a Set and arrays per call) for them.
+    const figures = attributes.figures;
+    if (!figures || figures.length === 0) return;
     if (this.dynamic) {
-      for (const value of dynamicFigureValues(attributes.figures ?? [])) {
+      for (const value of dynamicFigureValues(figures)) {
         if (!this.dynamicFigures.has(value.column)) {
           this.dynamicFigures.set(value.column, this.claim(value.id, [value.unitId], value.title, "double"));
         }
       }
       return;
     }
-    for (const flat of flattenFigures(attributes.figures ?? [])) {
+    for (const flat of flattenFigures(figures)) {
       const key = figureColumnKey(flat.id, flat.unit);
       if (!this.figures.has(key)) {
         // The same figure key in another unit is another quantity: never mix yuan and dollars in one column.
@@ -196,16 +199,23 @@ export const emptyColumns = (dynamic = false): GexfColumns => ({
 
 /**
  * planColumns in steps: plans `columns` from every node and edge, pausing (yielding) every `every` records so
- * that a streaming writer can let the event loop run meanwhile on a big graph.
+ * that a streaming writer can let the event loop run meanwhile on a big graph. `onEdge` sees every edge in
+ * graphology's order, so that other per-edge work (the writer's edge kinds) shares this pass over the edges.
  */
-export function* planningSteps(graph: KnowledgeGraph, columns: GexfColumns, every = 2048): Generator<void> {
+export function* planningSteps(
+  graph: KnowledgeGraph,
+  columns: GexfColumns,
+  every = 2048,
+  onEdge?: (attributes: EdgeAttributes, source: string, target: string) => void,
+): Generator<void> {
   let n = 0;
   for (const { attributes } of graph.nodeEntries()) {
     columns.node.plan(attributes);
     if (++n % every === 0) yield;
   }
-  for (const { attributes } of graph.edgeEntries()) {
+  for (const { attributes, source, target } of graph.edgeEntries()) {
     columns.edge.plan(attributes);
+    onEdge?.(attributes, source, target);
     if (++n % every === 0) yield;
   }
 }

@@ -3,7 +3,7 @@
  * edge (by key) of one relation between the same two nodes gets `<relation>_<n>`. Searching each edge's
  * parallels, or listing every node's neighbours (graphology enumerates an object per node), is slow on a big
  * graph: one pass counts hashes of (pair, relation) in a small table instead, and only the edges whose slot
- * was hit twice are checked exactly.
+ * was hit twice and whose full hash another edge shares are checked exactly.
  */
 import { RELATION_INFO } from "../domain/vocabulary";
 import type { EdgeAttributes, KnowledgeGraph } from "../graph/attributes";
@@ -11,13 +11,20 @@ import type { EdgeAttributes, KnowledgeGraph } from "../graph/attributes";
 const isSymmetric = (relation: string) => RELATION_INFO[relation as keyof typeof RELATION_INFO]?.directed === false;
 
 /**
- * Every edge's kind: `counting()` takes one pass over the edges, then `kindOf(i, ...)` answers for the i-th
- * edge of the same order (graphology's edge order, which does not change while the graph does not).
+ * Every edge's kind: `count(...)` sees each edge once, in graphology's edge order (the writer's planning pass
+ * calls it), then `kindOf(i, ...)` answers for the i-th edge of the same order (which does not change while the
+ * graph does not).
  */
 export class EdgeKinds {
   private readonly mask: number;
   private readonly hits: Uint8Array;
-  private readonly slots: Uint32Array;
+  /** Each edge's full 32-bit hash; its slot is the low bits. */
+  private readonly hashes: Uint32Array;
+  private counted = 0;
+  /** Full hash → how many edges have it, for the edges whose slot was hit twice (built at the first kindOf). */
+  private shared: Map<number, number> | undefined;
+  /** Edge key → rank among its parallels, for the edges of the groups met so far that were not asked yet. */
+  private readonly ranks = new Map<string, number>();
 
   constructor(private readonly graph: KnowledgeGraph) {
     // About 16 slots per edge (16 MB at most): few lone edges share a slot, and a shared one only costs a check.
@@ -25,26 +32,60 @@ export class EdgeKinds {
     while (bits < 24 && 1 << bits < graph.size * 16) bits++;
     this.mask = (1 << bits) - 1;
     this.hits = new Uint8Array(1 << bits);
-    this.slots = new Uint32Array(graph.size);
+    this.hashes = new Uint32Array(graph.size);
   }
 
-  /** The counting pass, pausing (yielding) every `every` edges. */
-  *counting(every = 16384): Generator<void> {
-    let i = 0;
-    for (const { attributes, source, target } of this.graph.edgeEntries()) {
-      // A symmetric relation's b-a is parallel to a-b: hash the pair in one order.
-      const swap = source > target && isSymmetric(attributes.relation);
-      const slot = pairHash(swap ? target : source, swap ? source : target, attributes.relation) & this.mask;
-      this.slots[i++] = slot;
-      if (this.hits[slot]! < 2) this.hits[slot]!++;
-      if (i % every === 0) yield;
-    }
+  /** Counts the next edge (call it for every edge, in order, before the first `kindOf`). */
+  count(attributes: EdgeAttributes, source: string, target: string): void {
+    // A symmetric relation's b-a is parallel to a-b: hash the pair in one order.
+    const swap = source > target && isSymmetric(attributes.relation);
+    const hash = pairHash(swap ? target : source, swap ? source : target, attributes.relation);
+    this.hashes[this.counted++] = hash;
+    const slot = hash & this.mask;
+    if (this.hits[slot]! < 2) this.hits[slot]!++;
   }
 
-  /** The kind of the `index`-th edge: its relation unless its slot was hit twice and it has a parallel. */
+  /** The kind of the `index`-th edge: its relation unless another edge has its hash and it has a parallel. */
   kindOf(index: number, edge: string, attributes: EdgeAttributes, source: string, target: string): string {
-    if (this.hits[this.slots[index]!]! < 2) return attributes.relation;
-    return exactKind(this.graph, edge, source, target, attributes.relation);
+    const hash = this.hashes[index]!;
+    if (this.hits[hash & this.mask]! < 2) return attributes.relation;
+    // A shared slot is mostly chance (about 6 % of edges): the full hash rules out most of those without
+    // asking graphology for the pair's edges, which is slow around big hubs.
+    this.shared ??= this.sharedHashes();
+    const relation = attributes.relation;
+    if (this.shared.get(hash) === 1) return relation;
+    let rank = this.ranks.get(edge);
+    if (rank === undefined) {
+      this.rankParallels(source, target, relation);
+      rank = this.ranks.get(edge)!;
+    }
+    this.ranks.delete(edge); // each edge is asked once: the map holds only the groups' edges still to come
+    return rank === 1 ? relation : `${relation}_${rank}`;
+  }
+
+  /**
+   * Ranks (1, 2...) by key every edge of `relation` parallel to source→target, itself included: the first
+   * edge of a group asked for lists the pair's edges once for the whole group (a pair can have a hundred).
+   */
+  private rankParallels(source: string, target: string, relation: string): void {
+    const keys: string[] = [];
+    const add = (other: string, attributes: EdgeAttributes) => {
+      if (attributes.relation === relation) keys.push(other);
+    };
+    // graphology's forEachEdge(s, t) runs both ways: only a symmetric relation's b-a is parallel to a-b.
+    this.graph.forEachOutEdge(source, target, add);
+    if (isSymmetric(relation) && source !== target) this.graph.forEachInEdge(source, target, add);
+    keys.sort(); // by UTF-16 code units, as `<` compares keys
+    for (let i = 0; i < keys.length; i++) this.ranks.set(keys[i]!, i + 1);
+  }
+
+  private sharedHashes(): Map<number, number> {
+    const shared = new Map<number, number>();
+    for (let i = 0; i < this.counted; i++) {
+      const hash = this.hashes[i]!;
+      if (this.hits[hash & this.mask]! >= 2) shared.set(hash, (shared.get(hash) ?? 0) + 1);
+    }
+    return shared;
   }
 }
 
@@ -60,17 +101,4 @@ function pairHash(source: string, target: string, relation: string): number {
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
-}
-
-/** `relation`, or `<relation>_<n>` when n-1 parallel edges of the same relation have smaller keys. */
-function exactKind(graph: KnowledgeGraph, edge: string, source: string, target: string, relation: string): string {
-  const symmetric = isSymmetric(relation);
-  let rank = 1;
-  const count = (other: string, attributes: EdgeAttributes) => {
-    if (other < edge && attributes.relation === relation) rank++;
-  };
-  // graphology's forEachEdge(s, t) runs both ways: only a symmetric relation's b-a is parallel to a-b.
-  graph.forEachOutEdge(source, target, count);
-  if (symmetric && source !== target) graph.forEachInEdge(source, target, count);
-  return rank === 1 ? relation : `${relation}_${rank}`;
 }

@@ -50,7 +50,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /**
  * Writes `graph` to `out` as GEXF (1.3 unless `options.version` says 1.2draft) in batches, waiting for 'drain'
  * when `out` is full, so a large graph never sits in memory as one document. The prolog goes out first; then
- * a pass plans the columns, the nodes are written, a pass finds the edges' kinds (1.3), and the edges are
+ * a pass plans the columns and counts the edges' kinds (1.3), the nodes are written, and the edges are
  * written. Every pass lets the event loop run every few milliseconds, so a server keeps answering meanwhile.
  *
  * The graph is `defaultedgetype="directed"` and every edge `type="directed"`, so networkx reads it as a
@@ -73,7 +73,10 @@ export async function writeGexf(graph: KnowledgeGraph, out: Output, options: Gex
     sink.push(prolog(graph, options, date, flavour), false);
     await sink.flush();
     const columns = emptyColumns(dynamic);
-    for (const _pause of planningSteps(graph, columns)) {
+    // Edge kinds (1.3) are counted in the planning pass: one pass over the edges fewer.
+    const kinds = flavour.kind ? new EdgeKinds(graph) : undefined;
+    const countKind = kinds && kinds.count.bind(kinds);
+    for (const _pause of planningSteps(graph, columns, undefined, countKind)) {
       if (sink.stopped) break;
       if (sink.busy) await sink.takeTurn();
     }
@@ -89,11 +92,6 @@ export async function writeGexf(graph: KnowledgeGraph, out: Output, options: Gex
       }
     }
     sink.push(`    </nodes>\n`, false);
-    const kinds = flavour.kind ? new EdgeKinds(graph) : undefined;
-    for (const _pause of kinds ? kinds.counting() : []) {
-      if (sink.stopped) break;
-      if (sink.busy) await sink.takeTurn();
-    }
     sink.push(`    <edges count="${graph.size}">\n`, false);
     let index = 0;
     for (const { edge, attributes, source, target } of graph.edgeEntries()) {

@@ -11,8 +11,9 @@ export type Output = NodeJS.WritableStream | Writable;
 const MAX_BUSY_MS = 10;
 
 /**
- * Collects elements into one string per write (about 64 KB). It never ends or destroys `out`; once `out` is
- * destroyed, closed or failed, `stopped` turns true and later writes are dropped, so the producer can stop.
+ * Collects elements into one string per write (about 32 K characters). It never ends or destroys `out`; once
+ * `out` is destroyed, closed or failed, `stopped` turns true and later writes are dropped, so the producer can
+ * stop.
  */
 export class ChunkSink {
   private pending = "";
@@ -37,7 +38,9 @@ export class ChunkSink {
   constructor(
     private readonly out: Output,
     private readonly maxItems = 1024,
-    private readonly maxChars = 64 * 1024,
+    // 32 K characters, not 64 K: measured on the 100k-node / 500k-edge benchmark graph, the whole export takes
+    // about a quarter less time (the chunk's rope of small strings is flattened and encoded once per write).
+    private readonly maxChars = 32 * 1024,
   ) {
     // Our own 'error' listener also keeps an error on `out` from crashing the process as an unhandled event.
     out.on("error", this.onError);

@@ -20,7 +20,7 @@ import { EdgeKinds } from "./kinds";
 import { ChunkSink, type Output } from "./sink";
 import { formatNumber, vizColor } from "./values";
 import { gexfFlavour, type GexfFlavour, type GexfVersion } from "./versions";
-import { escapeXml, stripIllegalXmlChars } from "./xml";
+import { escapeXml } from "./xml";
 
 export interface GexfOptions {
   /** `<creator>`; default "kg-explorer". */
@@ -197,8 +197,9 @@ function nodeXml(
 
 /** ` label="..."`, or "" when the label is empty once the characters XML cannot carry are removed. */
 function labelXml(label: string | undefined): string {
-  const text = typeof label === "string" ? stripIllegalXmlChars(label) : "";
-  return text ? ' label="' + escapeXml(text) + '"' : "";
+  // escapeXml drops those characters itself (and escapes nothing into ""): one scan of the label, not two.
+  const text = typeof label === "string" ? escapeXml(label) : "";
+  return text ? ' label="' + text + '"' : "";
 }
 
 function edgeXml(

@@ -4,9 +4,9 @@
  * same neighbourhood function and the same JSON body and nothing else (no validation, headers or log). It
  * tells the parent its ports and a fixed sample of node keys over the IPC channel.
  */
-import { createServer, type RequestListener, type Server } from "node:http";
+import { createServer, type RequestListener, type Server, type ServerOptions } from "node:http";
 import { pathToFileURL } from "node:url";
-import { createApp, MAX_HEADER_BYTES } from "../server/api/app";
+import { createApp, MAX_HEADER_BYTES, serverOptions } from "../server/api/app";
 import { neighborhoodResponse } from "../server/api/views";
 import type { KnowledgeGraph } from "../server/graph/attributes";
 import { seededRandom } from "../server/graph/layout";
@@ -46,11 +46,12 @@ export function rawNeighbors(graph: KnowledgeGraph): RequestListener {
   };
 }
 
-function listen(handler: RequestListener): Promise<Server> {
+function listen(
+  handler: RequestListener,
+  options: ServerOptions = { maxHeaderSize: MAX_HEADER_BYTES },
+): Promise<Server> {
   return new Promise((resolve) => {
-    const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, handler).listen(0, "127.0.0.1", () =>
-      resolve(server),
-    );
+    const server = createServer(options, handler).listen(0, "127.0.0.1", () => resolve(server));
   });
 }
 
@@ -68,8 +69,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   const { graph, datasetName } = await loadGraph(file);
   const loadMs = performance.now() - started;
-  // As `npm start` does it: request lines go to stdout (the parent points it at a file).
-  const ours = await listen(createApp({ graph, datasetName }));
+  // As `npm start` does it: request lines go to stdout (the parent points it at a file), same server options.
+  const app = createApp({ graph, datasetName });
+  const ours = await listen(app, serverOptions(app));
   const raw = await listen(rawNeighbors(graph));
   const port = (server: Server) => (server.address() as { port: number }).port;
   const ready: ServersReady = {

@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from "node:http";
 import path from "node:path";
-import { createApp, MAX_HEADER_BYTES } from "./api/app";
+import { createApp, serverOptions } from "./api/app";
 import { parseFlags, parsePort, UsageError } from "./cli/args";
 import { ensureClientBuild } from "./client-build";
 import { DatasetError } from "./domain/load-dataset";
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
 
 function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app).listen(port, host);
+    const server = createServer(serverOptions(app), app).listen(port, host);
     server.once("listening", () => resolve(server));
     server.once("error", (error: NodeJS.ErrnoException) => {
       if (error.code === "EADDRINUSE")

@@ -79,6 +79,8 @@ const RESERVED_TITLES = ["id", "label", "weight", "viz", "pid", "start", "end", 
 /** The declared columns of one class (node or edge), and how each record's values find their column. */
 export class ColumnSet<A extends NodeAttributes | EdgeAttributes> {
   private readonly used = new Set<FixedColumn<A>>();
+  /** Fixed columns no record had a value for yet: after the first records, plan() only looks at these. */
+  private unused: FixedColumn<A>[];
   private fixedInUse: FixedColumn<A>[] | undefined;
   /** Property key → column. */
   readonly props = new Map<string, Column>();
@@ -94,6 +96,7 @@ export class ColumnSet<A extends NodeAttributes | EdgeAttributes> {
     /** Figures as dynamic attributes (one column per figure series) rather than one column per point. */
     readonly dynamic = false,
   ) {
+    this.unused = [...fixedTable];
     for (const id of RESERVED_IDS) this.ids.add(id);
     for (const column of fixedTable) this.ids.add(column.id.toLowerCase());
     for (const column of fixedTable) this.titles.add(column.title);
@@ -116,11 +119,16 @@ export class ColumnSet<A extends NodeAttributes | EdgeAttributes> {
 
   /** Registers one record's values: marks fixed columns used, types properties, claims figure columns. */
   plan(attributes: A): void {
-    for (const column of this.fixedTable) {
-      if (!this.used.has(column) && column.get(attributes) !== undefined) {
+    let newlyUsed = false;
+    for (const column of this.unused) {
+      if (column.get(attributes) !== undefined) {
         this.used.add(column);
-        this.fixedInUse = undefined;
+        newlyUsed = true;
       }
+    }
+    if (newlyUsed) {
+      this.unused = this.unused.filter((column) => !this.used.has(column));
+      this.fixedInUse = undefined;
     }
     const properties: Properties = attributes.properties ?? {};
     for (const key in properties) {

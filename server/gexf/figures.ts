@@ -65,6 +65,15 @@ function hash36(text: string): string {
   return (h >>> 0).toString(36);
 }
 
+type Point = Figure["points"][number];
+
+/** A point's exact value, then its bounds: the order of a record's flattened values. */
+const BOUNDS: readonly { suffix: string; bound: string; of: (point: Point) => number | undefined }[] = [
+  { suffix: "", bound: "", of: (point) => point.value },
+  { suffix: "_min", bound: "min", of: (point) => point.min },
+  { suffix: "_max", bound: "max", of: (point) => point.max },
+];
+
 /**
  * Every figure point of one record as numbered columns: exact values as `fig_<key>_<year>`, bounds as
  * `..._min` / `..._max`, undated points by their period (`fig_revenue_q4_2023`) or by the key alone.
@@ -89,8 +98,10 @@ export function flattenFigures(figures: readonly Figure[]): FlatFigureValue[] {
         id += "_" + slugify(point.period);
         when += " " + point.period;
       }
-      const add = (suffix: string, bound: string, value: number | undefined) => {
-        if (value === undefined || !Number.isFinite(value)) return;
+      // One loop over the bounds rather than a closure per point: this runs for every record with figures.
+      for (const { suffix, bound, of } of BOUNDS) {
+        const value = of(point);
+        if (value === undefined || !Number.isFinite(value)) continue;
         let slotId = id + suffix;
         let nth = "";
         for (let n = 2; seen.has(slotId); n++) {
@@ -103,10 +114,7 @@ export function flattenFigures(figures: readonly Figure[]): FlatFigureValue[] {
         const brackets = bound && shownUnit ? `${bound}, ${shownUnit}` : bound || shownUnit;
         const title = `${figure.label}${when}${nth}` + (brackets ? ` (${brackets})` : "");
         out.push({ id: slotId, title, value, unit: figure.unit, figure: figure.key });
-      };
-      add("", "", point.value);
-      add("_min", "min", point.min);
-      add("_max", "max", point.max);
+      }
     }
   }
   return out;

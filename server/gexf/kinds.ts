@@ -25,6 +25,7 @@ export class EdgeKinds {
   private shared: Map<number, number> | undefined;
   /** Edge key → rank among its parallels, for the edges of the groups met so far that were not asked yet. */
   private readonly ranks = new Map<string, number>();
+  private readonly relations = new Map<string, { hash: number; symmetric: boolean }>();
 
   constructor(private readonly graph: KnowledgeGraph) {
     // About 16 slots per edge (16 MB at most): few lone edges share a slot, and a shared one only costs a check.
@@ -37,9 +38,10 @@ export class EdgeKinds {
 
   /** Counts the next edge (call it for every edge, in order, before the first `kindOf`). */
   count(attributes: EdgeAttributes, source: string, target: string): void {
+    const relation = this.relation(attributes.relation);
     // A symmetric relation's b-a is parallel to a-b: hash the pair in one order.
-    const swap = source > target && isSymmetric(attributes.relation);
-    const hash = pairHash(swap ? target : source, swap ? source : target, attributes.relation);
+    const swap = relation.symmetric && source > target;
+    const hash = pairHash(swap ? target : source, swap ? source : target, relation.hash);
     this.hashes[this.counted++] = hash;
     const slot = hash & this.mask;
     if (this.hits[slot]! < 2) this.hits[slot]!++;
@@ -79,6 +81,16 @@ export class EdgeKinds {
     for (let i = 0; i < keys.length; i++) this.ranks.set(keys[i]!, i + 1);
   }
 
+  /** A relation's hash and symmetry, worked out once per relation rather than once per edge. */
+  private relation(relation: string): { hash: number; symmetric: boolean } {
+    let info = this.relations.get(relation);
+    if (info === undefined) {
+      info = { hash: fnv1a(0x811c9dc5, relation), symmetric: isSymmetric(relation) };
+      this.relations.set(relation, info);
+    }
+    return info;
+  }
+
   private sharedHashes(): Map<number, number> {
     const shared = new Map<number, number>();
     for (let i = 0; i < this.counted; i++) {
@@ -89,16 +101,22 @@ export class EdgeKinds {
   }
 }
 
-/** FNV-1a over the three strings, with a separator so that "ab"+"c" and "a"+"bc" differ, then mixed. */
-function pairHash(source: string, target: string, relation: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < source.length; i++) h = Math.imul(h ^ source.charCodeAt(i), 0x01000193);
-  h = Math.imul(h ^ 0xffff, 0x01000193);
-  for (let i = 0; i < target.length; i++) h = Math.imul(h ^ target.charCodeAt(i), 0x01000193);
-  h = Math.imul(h ^ 0xffff, 0x01000193);
-  for (let i = 0; i < relation.length; i++) h = Math.imul(h ^ relation.charCodeAt(i), 0x01000193);
+/**
+ * FNV-1a over source and target, with a separator so that "ab"+"c" and "a"+"bc" differ, then the relation's
+ * hash, mixed. A collision only costs an exact check.
+ */
+function pairHash(source: string, target: string, relationHash: number): number {
+  let h = Math.imul(fnv1a(0x811c9dc5, source) ^ 0xffff, 0x01000193);
+  h = Math.imul(fnv1a(h, target) ^ 0xffff, 0x01000193);
+  h = Math.imul(h ^ relationHash, 0x01000193);
   // murmur3's finaliser: the low bits used as the slot depend on every input bit.
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** FNV-1a (32-bit) of `text`, continuing from `h`. */
+function fnv1a(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
 }

@@ -231,6 +231,19 @@ async function main(): Promise<void> {
       }
     }
 
+    // Saturated, latency is mostly queueing (Little's law). One connection at a time shows the latency of the
+    // requests themselves: the floor under any p99.
+    const serial: Record<"ours" | "raw", Measure[]> = { ours: [], raw: [] };
+    for (let run = 0; run < runs; run++) {
+      for (const side of run % 2 === 0 ? (["ours", "raw"] as const) : (["raw", "ours"] as const)) {
+        const measure = await cannon(cpu, side === "ours" ? ours : raw, neighbours, 1, seconds);
+        serial[side].push(measure);
+        console.log(
+          `neighbors c=1, ${side}: ${measure.rps.toFixed(0)} req/s p50 ${measure.p50} ms p99 ${measure.p99} ms`,
+        );
+      }
+    }
+
     const others: { scenario: Scenario; sizes: number[]; byConnections: Record<number, Measure[]> }[] = [];
     for (const scenario of flags["headline-only"] ? [] : scenarios) {
       const { ok, sizes } = await probe(ours, scenario.paths);
@@ -313,6 +326,20 @@ async function main(): Promise<void> {
         ],
         headRows,
         [1, 2, 3, 4, 5, 6],
+      ),
+      "",
+      "Without queueing: one connection, each request sent when the previous one is answered, so latency is that of the request itself (the floor under any p99 at more connections):",
+      "",
+      markdownTable(
+        ["1 connection", "requests/s", "p50 ms", "p99 ms", "server CPU ms/request"],
+        (["ours", "raw"] as const).map((side) => [
+          side === "ours" ? "ours (Express app)" : "raw `node:http`",
+          ms(rps(serial[side])),
+          ms(lat(serial[side], "p50")),
+          ms(lat(serial[side], "p99")),
+          cpuText(serial[side]),
+        ]),
+        [1, 2, 3, 4],
       ),
       "",
       "Other requests, our app only (no baseline); the same sampled nodes:",

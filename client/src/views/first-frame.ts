@@ -37,6 +37,13 @@ export interface FirstFrameOptions {
   labelSize: number;
 }
 
+interface DrawnNode {
+  at: Point;
+  /** In CSS pixels, as sigma will draw it. */
+  radius: number;
+  display: Partial<NodeDisplayData>;
+}
+
 const DEFAULT_CAMERA: CameraState = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
 
 /**
@@ -87,11 +94,12 @@ export function drawFirstFrame(
   if (!context) return null;
   context.scale(pixelRatio, pixelRatio);
 
-  const nodes = new Map<string, { at: Point; display: Partial<NodeDisplayData> }>();
+  const nodes = new Map<string, DrawnNode>();
   graph.forEachNode((node, data) => {
     const display = reducers.nodeReducer(node, data);
     if (display.hidden) return;
-    nodes.set(node, { at: project(display.x ?? data.x, display.y ?? data.y), display });
+    const radius = Math.max(1, (display.size ?? 1) / sizeRatio);
+    nodes.set(node, { at: project(display.x ?? data.x, display.y ?? data.y), radius, display });
   });
 
   graph.forEachEdge((edge, data: ClientEdgeAttributes & Attributes, source, target) => {
@@ -119,10 +127,10 @@ export function drawFirstFrame(
   });
 
   const ordered = [...nodes.values()].sort((a, b) => (a.display.zIndex ?? 0) - (b.display.zIndex ?? 0));
-  for (const { at, display } of ordered) {
+  for (const { at, radius, display } of ordered) {
     context.fillStyle = display.color ?? "#999";
     context.beginPath();
-    context.arc(at.x, at.y, Math.max(1, (display.size ?? 1) / sizeRatio), 0, Math.PI * 2);
+    context.arc(at.x, at.y, radius, 0, Math.PI * 2);
     context.fill();
   }
   drawLabels(context, ordered, options);
@@ -137,7 +145,7 @@ export function drawFirstFrame(
 /** The largest entities' labels, skipping any that would overlap one already drawn: sigma's grid does the rest. */
 function drawLabels(
   context: CanvasRenderingContext2D,
-  nodes: { at: Point; display: Partial<NodeDisplayData> }[],
+  nodes: DrawnNode[],
   { labelFont, labelSize }: FirstFrameOptions,
 ): void {
   context.font = `500 ${labelSize}px ${labelFont}`;
@@ -145,9 +153,9 @@ function drawLabels(
   context.textBaseline = "middle";
   const taken: { left: number; right: number; top: number; bottom: number }[] = [];
   const bySize = [...nodes].sort((a, b) => (b.display.size ?? 0) - (a.display.size ?? 0));
-  for (const { at, display } of bySize) {
+  for (const { at, radius, display } of bySize) {
     if (!display.label) continue;
-    const left = at.x + (display.size ?? 0) + 3;
+    const left = at.x + radius + 3;
     const box = {
       left,
       right: left + context.measureText(display.label).width,

@@ -24,16 +24,7 @@ import { mountNeighbourhood } from "./views/neighbourhood";
 import { mountOverviewNode } from "./views/overview-node";
 import { mountPath } from "./views/path";
 import { drawFirstFrame, type FirstFrame } from "./views/first-frame";
-import {
-  batchGraphChanges,
-  createRenderer,
-  fitTo,
-  focusNode,
-  LABEL_FONT,
-  LABEL_SIZE,
-  STAGE_PADDING,
-  type Renderer,
-} from "./views/renderer";
+import { batchGraphChanges, createRenderer, fitTo, focusNode, type Renderer } from "./views/renderer";
 import { mountStageInfo } from "./views/stage-info";
 import { createStatusBanner } from "./views/status";
 import { mountTimeline } from "./views/timeline";
@@ -171,12 +162,7 @@ async function start(): Promise<void> {
  */
 async function showFirstFrame(graph: ClientGraph, store: Store<ExplorerState>): Promise<FirstFrame | null> {
   if (isLargeGraph(graph)) return null;
-  const firstFrame = drawFirstFrame(byId("graph"), graph, createReducers(graph, store.get), {
-    camera: store.get().camera,
-    padding: STAGE_PADDING,
-    labelFont: LABEL_FONT,
-    labelSize: LABEL_SIZE,
-  });
+  const firstFrame = drawFirstFrame(byId("graph"), graph, createReducers(graph, store.get), store.get().camera);
   if (!firstFrame) return null;
   // A task queued from an animation frame runs once that frame has been painted.
   await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));

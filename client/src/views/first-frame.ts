@@ -8,10 +8,11 @@
  * camera matrix), in a few milliseconds. It takes no input and is removed as soon as sigma has drawn: sigma's
  * frame replaces it in the same commit. Small graphs only: a large graph opens on an overview anyway.
  */
-import type { Attributes } from "graphology-types";
-import type { CameraState, EdgeDisplayData, NodeDisplayData } from "sigma/types";
+import type { CameraState, NodeDisplayData } from "sigma/types";
 import { createNormalizationFunction, graphExtent, matrixFromCamera } from "sigma/utils";
-import type { ClientEdgeAttributes, ClientGraph, ClientNodeAttributes } from "../core/graph/load";
+import type { ClientGraph } from "../core/graph/load";
+import type { createReducers } from "../core/graph/reducers";
+import { LABEL_FONT, LABEL_SIZE, LABEL_WEIGHT, STAGE_PADDING } from "./renderer";
 
 export interface Point {
   x: number;
@@ -22,19 +23,6 @@ export interface FirstFrame {
   /** Where each drawn entity's centre landed, in CSS pixels of the stage (for tests). */
   readonly positions: ReadonlyMap<string, Point>;
   remove(): void;
-}
-
-interface Reducers {
-  nodeReducer(node: string, data: ClientNodeAttributes): Partial<NodeDisplayData>;
-  edgeReducer(edge: string, data: ClientEdgeAttributes): Partial<EdgeDisplayData> & { curvature?: number };
-}
-
-export interface FirstFrameOptions {
-  camera: CameraState | null;
-  /** sigma's `stagePadding`. */
-  padding: number;
-  labelFont: string;
-  labelSize: number;
 }
 
 interface DrawnNode {
@@ -73,14 +61,15 @@ export function sigmaProjection(
 export function drawFirstFrame(
   container: HTMLElement,
   graph: ClientGraph,
-  reducers: Reducers,
-  options: FirstFrameOptions,
+  reducers: ReturnType<typeof createReducers>,
+  /** The camera sigma will start with (from the URL), or null for its default. */
+  initialCamera: CameraState | null,
 ): FirstFrame | null {
   const width = container.offsetWidth;
   const height = container.offsetHeight;
   if (width === 0 || height === 0 || graph.order === 0) return null;
-  const camera = options.camera ?? DEFAULT_CAMERA;
-  const project = sigmaProjection(graph, camera, width, height, options.padding);
+  const camera = initialCamera ?? DEFAULT_CAMERA;
+  const project = sigmaProjection(graph, camera, width, height, STAGE_PADDING);
   // sigma sizes items in screen pixels divided by the square root of the zoom ratio (its default).
   const sizeRatio = Math.sqrt(camera.ratio);
 
@@ -102,7 +91,7 @@ export function drawFirstFrame(
     nodes.set(node, { at: project(display.x ?? data.x, display.y ?? data.y), radius, display });
   });
 
-  graph.forEachEdge((edge, data: ClientEdgeAttributes & Attributes, source, target) => {
+  graph.forEachEdge((edge, data, source, target) => {
     const from = nodes.get(source);
     const to = nodes.get(target);
     if (!from || !to) return;
@@ -133,7 +122,7 @@ export function drawFirstFrame(
     context.arc(at.x, at.y, radius, 0, Math.PI * 2);
     context.fill();
   }
-  drawLabels(context, ordered, options);
+  drawLabels(context, ordered);
 
   container.append(canvas);
   return {
@@ -143,12 +132,8 @@ export function drawFirstFrame(
 }
 
 /** The largest entities' labels, skipping any that would overlap one already drawn: sigma's grid does the rest. */
-function drawLabels(
-  context: CanvasRenderingContext2D,
-  nodes: DrawnNode[],
-  { labelFont, labelSize }: FirstFrameOptions,
-): void {
-  context.font = `500 ${labelSize}px ${labelFont}`;
+function drawLabels(context: CanvasRenderingContext2D, nodes: DrawnNode[]): void {
+  context.font = `${LABEL_WEIGHT} ${LABEL_SIZE}px ${LABEL_FONT}`;
   context.fillStyle = "#1f2937";
   context.textBaseline = "middle";
   const taken: { left: number; right: number; top: number; bottom: number }[] = [];
@@ -159,8 +144,8 @@ function drawLabels(
     const box = {
       left,
       right: left + context.measureText(display.label).width,
-      top: at.y - labelSize / 2,
-      bottom: at.y + labelSize / 2,
+      top: at.y - LABEL_SIZE / 2,
+      bottom: at.y + LABEL_SIZE / 2,
     };
     if (taken.some((t) => box.left < t.right && t.left < box.right && box.top < t.bottom && t.top < box.bottom))
       continue;

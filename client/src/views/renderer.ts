@@ -21,6 +21,7 @@ export const STAGE_PADDING = 40;
 export const LABEL_FONT =
   "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 export const LABEL_SIZE = 13;
+export const LABEL_WEIGHT = "500";
 
 /** Below this camera ratio every shown relation carries its label. */
 export const EDGE_LABEL_RATIO = 0.45;
@@ -69,7 +70,7 @@ export function createRenderer(container: HTMLElement, graph: ClientGraph, store
     labelRenderedSizeThreshold: 4,
     labelFont: LABEL_FONT,
     labelSize: LABEL_SIZE,
-    labelWeight: "500",
+    labelWeight: LABEL_WEIGHT,
     edgeLabelFont: "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans CJK SC', sans-serif",
     edgeLabelSize: 11,
     edgeLabelColor: { color: "#4b5563" },

@@ -29,6 +29,7 @@ import { mountStageInfo } from "./views/stage-info";
 import { createStatusBanner } from "./views/status";
 import { mountTimeline } from "./views/timeline";
 import { mountToolbar } from "./views/toolbar";
+import { showWhenDrawn } from "./views/webgl-warm-up";
 
 declare global {
   interface Window {
@@ -40,8 +41,8 @@ declare global {
       shownNodes(): string[];
       /** Set when the page shows an overview of a graph too big to draw. */
       grower?: OverviewGrower | null;
-      /** Where the 2D first frame put each entity (null when none was drawn). */
-      firstFrame: ReadonlyMap<string, { x: number; y: number }> | null;
+      /** Where the 2D first frame last put each entity (null when none was drawn). */
+      readonly firstFrame: ReadonlyMap<string, { x: number; y: number }> | null;
     };
   }
 }
@@ -75,8 +76,9 @@ async function start(): Promise<void> {
     overview && createOverviewGrower(graph, store, overview, (change) => batch(change));
   const firstFrame = await showFirstFrame(graph, store);
   const renderer = createRenderer(byId("graph"), graph, store);
-  // sigma has drawn; its frame replaces the 2D one in the same commit.
-  firstFrame?.remove();
+  // The 2D frame stands in until the GPU has drawn sigma's first frame; without one, sigma's frame shows now.
+  const drawn = firstFrame ? showWhenDrawn(renderer, firstFrame, store) : Promise.resolve();
+  void drawn.then(() => performance.mark("explorer:drawn"));
   batch = (change) => batchGraphChanges(renderer, change);
   performance.mark("explorer:renderer");
   // The layout (ForceAtlas2 worker, noverlap) loads on first use: the page does not need it to open.
@@ -147,7 +149,9 @@ async function start(): Promise<void> {
     store,
     grower,
     shownNodes: () => shownNodes(store.get(), graph),
-    firstFrame: firstFrame?.positions ?? null,
+    get firstFrame() {
+      return firstFrame?.positions ?? null;
+    },
   };
   startController({ store, graph, renderer, schema, details, views, grower }, initial);
   // A link to an entity outside the overview brings it in.

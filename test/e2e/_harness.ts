@@ -106,11 +106,13 @@ export async function launchBrowser(): Promise<Browser> {
   };
 }
 
-/** Waits until the explorer has mounted and drawn once. */
+/** Waits until the explorer has mounted and sigma's own frame is on screen (the 2D stand-in gone). */
 export async function waitReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => performance.getEntriesByName("explorer:ready").length > 0, null, {
-    timeout: 20_000,
-  });
+  await page.waitForFunction(
+    () => ["explorer:ready", "explorer:drawn"].every((mark) => performance.getEntriesByName(mark).length > 0),
+    null,
+    { timeout: 20_000 },
+  );
 }
 
 /**

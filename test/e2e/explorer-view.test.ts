@@ -4,7 +4,16 @@
  */
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { drawnPixels, nodeHidden, search, shownCounts, skipReason, useExplorer } from "./_harness";
+import {
+  drawnPixels,
+  nodeHidden,
+  search,
+  shownCounts,
+  skipReason,
+  useExplorer,
+  waitReady,
+  watchProblems,
+} from "./_harness";
 
 const reason = skipReason();
 
@@ -58,6 +67,86 @@ describe.skipIf(reason !== null)("explorer page: view, sidebar, filters, neighbo
       expect(problems).toEqual([]);
       await page.close();
     }
+  });
+
+  it("answers hover and click on the 2D frame while the GPU is busy, then hands over to sigma", async () => {
+    const page = await explorer.browser().context.newPage();
+    const problems = watchProblems(page);
+    // Every WebGL fence reads as unsignalled until the test lets go: the GPU is "busy" for as long as needed.
+    await page.addInitScript(() => {
+      const held = window as unknown as { holdGpu: boolean };
+      held.holdGpu = true;
+      const original = WebGL2RenderingContext.prototype.getSyncParameter;
+      WebGL2RenderingContext.prototype.getSyncParameter = function (sync, name) {
+        return held.holdGpu && name === this.SYNC_STATUS ? this.UNSIGNALED : original.call(this, sync, name);
+      };
+    });
+    await page.goto(explorer.server().url);
+    await page.waitForFunction(() => performance.getEntriesByName("explorer:ready").length > 0);
+    expect(await page.locator("#graph.warming canvas.first-frame").count()).toBe(1);
+    const sigmaHidden = () =>
+      page.evaluate(() =>
+        Object.values(window.explorer!.renderer.getCanvases()).every(
+          (c) => getComputedStyle(c).visibility === "hidden",
+        ),
+      );
+    expect(await sigmaHidden()).toBe(true);
+
+    const stage = (await page.locator("#graph").boundingBox())!;
+    const standIn = (key: string) => page.evaluate((k) => window.explorer!.firstFrame!.get(k)!, key);
+    const leiJun = await standIn("lei-jun");
+    await page.mouse.move(stage.x + leiJun.x, stage.y + leiJun.y);
+    await expect.poll(() => page.evaluate(() => window.explorer!.store.get().hoveredNode)).toBe("lei-jun");
+    await page.mouse.click(stage.x + leiJun.x, stage.y + leiJun.y);
+    await expect.poll(() => page.locator("#detail-title").textContent()).toBe("Lei Jun");
+    expect(page.url()).toContain("node=lei-jun");
+
+    // The 2D frame is drawn again for the new state: an entity away from Lei Jun is now dimmed on it.
+    const far = await page.evaluate(() => {
+      const { graph, store } = window.explorer!;
+      const shown = new Set(graph.neighbors("lei-jun"));
+      return graph.findNode((key) => key !== "lei-jun" && !shown.has(key) && key !== store.get().hoveredNode)!;
+    });
+    await expect
+      .poll(async () => {
+        const at = await standIn(far);
+        return page.evaluate(({ x, y }) => {
+          const canvas = document.querySelector<HTMLCanvasElement>("canvas.first-frame")!;
+          const scale = canvas.width / canvas.offsetWidth;
+          const [r, g, b] = canvas.getContext("2d")!.getImageData(x * scale, y * scale, 1, 1).data;
+          return `#${[r, g, b].map((v) => v!.toString(16).padStart(2, "0")).join("")}`;
+        }, at);
+      })
+      .toBe("#e2e4e8");
+
+    // A click away from every entity clears the selection, as on sigma's stage.
+    const empty = await page.evaluate(() => {
+      const points = [...window.explorer!.firstFrame!.values()];
+      const { offsetWidth: width, offsetHeight: height } = document.querySelector<HTMLElement>("#graph")!;
+      for (let y = 20; y < height - 20; y += 10)
+        for (let x = 20; x < width - 20; x += 10)
+          if (points.every((p) => Math.hypot(p.x - x, p.y - y) > 40)) return { x, y };
+      return null;
+    });
+    expect(empty).not.toBeNull();
+    await page.mouse.click(stage.x + empty!.x, stage.y + empty!.y);
+    await expect.poll(() => page.evaluate(() => window.explorer!.store.get().selection)).toBeNull();
+
+    // Once the GPU has caught up, sigma's canvases replace the 2D frame and take the pointer back.
+    await page.evaluate(() => ((window as unknown as { holdGpu: boolean }).holdGpu = false));
+    await waitReady(page);
+    expect(await page.locator("canvas.first-frame").count()).toBe(0);
+    expect(await page.locator("#graph.warming").count()).toBe(0);
+    expect(await sigmaHidden()).toBe(false);
+    expect((await drawnPixels(page)).coloured).toBeGreaterThan(500);
+    const xiaomi = await page.evaluate(() => {
+      const { renderer, graph } = window.explorer!;
+      return renderer.graphToViewport(graph.getNodeAttributes("xiaomi"));
+    });
+    await page.mouse.move(stage.x + xiaomi.x, stage.y + xiaomi.y);
+    await expect.poll(() => page.evaluate(() => window.explorer!.store.get().hoveredNode)).toBe("xiaomi");
+    expect(problems).toEqual([]);
+    await page.close();
   });
 
   it("finds Lei Jun, opens his sidebar with 雷军 and citations, and moves to a neighbour", async () => {

@@ -1,12 +1,13 @@
 /**
- * A first frame of the graph, drawn on a plain 2D canvas while sigma starts.
+ * The graph drawn on a plain 2D canvas, standing in for sigma until sigma's first WebGL frame is ready.
  *
- * Without a GPU (headless Chromium here, virtual machines, remote desktops) WebGL is software-rendered, and sigma's
- * first frame waits until every shader it uses has been compiled: about a second after the data has arrived,
- * during which the stage would stay empty. This canvas shows the same entities and relations, with the colours,
- * sizes and visibility the reducers give them, where sigma is about to draw them (sigma's own normalisation and
- * camera matrix), in a few milliseconds. It takes no input and is removed as soon as sigma has drawn: sigma's
- * frame replaces it in the same commit. Small graphs only: a large graph opens on an overview anyway.
+ * Without a GPU (headless Chromium here, virtual machines, remote desktops) WebGL is software-rendered: sigma's
+ * constructor waits for its shaders to compile, and its first frame then keeps the GPU process busy for about a
+ * second more. This canvas shows the same entities and relations, with the colours, sizes and visibility the
+ * reducers give them, where sigma draws them (sigma's own normalisation and camera matrix), in a few
+ * milliseconds: first before sigma is created, then again whenever sigma renders while its canvases are held back
+ * (views/webgl-warm-up.ts), so hovering, selecting and camera moves show at once. `nodeAt` hit-tests what it drew.
+ * Small graphs only: a large graph opens on an overview anyway.
  */
 import type { CameraState, NodeDisplayData } from "sigma/types";
 import { createNormalizationFunction, graphExtent, matrixFromCamera } from "sigma/utils";
@@ -20,8 +21,12 @@ export interface Point {
 }
 
 export interface FirstFrame {
-  /** Where each drawn entity's centre landed, in CSS pixels of the stage (for tests). */
+  /** Where each entity's centre landed in the latest drawing, in CSS pixels of the stage. */
   readonly positions: ReadonlyMap<string, Point>;
+  /** Draws again, at the stage's current size: the state or the camera has changed. */
+  redraw(camera: CameraState): void;
+  /** The entity drawn on top at a point of the stage (CSS pixels), if any. */
+  nodeAt(point: Point): string | null;
   remove(): void;
 }
 
@@ -65,24 +70,70 @@ export function drawFirstFrame(
   /** The camera sigma will start with (from the URL), or null for its default. */
   initialCamera: CameraState | null,
 ): FirstFrame | null {
-  const width = container.offsetWidth;
-  const height = container.offsetHeight;
-  if (width === 0 || height === 0 || graph.order === 0) return null;
-  const camera = initialCamera ?? DEFAULT_CAMERA;
-  const project = sigmaProjection(graph, camera, width, height, STAGE_PADDING);
-  // sigma sizes items in screen pixels divided by the square root of the zoom ratio (its default).
-  const sizeRatio = Math.sqrt(camera.ratio);
-
+  if (container.offsetWidth === 0 || container.offsetHeight === 0 || graph.order === 0) return null;
   const canvas = document.createElement("canvas");
-  const pixelRatio = window.devicePixelRatio || 1;
-  canvas.width = Math.round(width * pixelRatio);
-  canvas.height = Math.round(height * pixelRatio);
   canvas.className = "first-frame";
   canvas.setAttribute("aria-hidden", "true");
   const context = canvas.getContext("2d");
   if (!context) return null;
-  context.scale(pixelRatio, pixelRatio);
+  // Topmost last, as drawn.
+  let drawn: [string, DrawnNode][] = [];
 
+  const draw = (camera: CameraState) => {
+    const width = container.offsetWidth;
+    const height = container.offsetHeight;
+    const pixelRatio = window.devicePixelRatio || 1;
+    // Setting the size clears the canvas and its transform, even when the size is unchanged.
+    canvas.width = Math.round(width * pixelRatio);
+    canvas.height = Math.round(height * pixelRatio);
+    context.scale(pixelRatio, pixelRatio);
+    const nodes = projectNodes(graph, reducers, camera, width, height);
+    drawEdges(context, graph, reducers, nodes, Math.sqrt(camera.ratio));
+    drawn = [...nodes].sort(([, a], [, b]) => (a.display.zIndex ?? 0) - (b.display.zIndex ?? 0));
+    for (const [, { at, radius, display }] of drawn) {
+      context.fillStyle = display.color ?? "#999";
+      context.beginPath();
+      context.arc(at.x, at.y, radius, 0, Math.PI * 2);
+      context.fill();
+    }
+    drawLabels(
+      context,
+      drawn.map(([, node]) => node),
+    );
+  };
+
+  draw(initialCamera ?? DEFAULT_CAMERA);
+  container.append(canvas);
+  return {
+    get positions() {
+      return new Map(drawn.map(([key, { at }]) => [key, at]));
+    },
+    redraw: draw,
+    nodeAt: (point) => {
+      for (let i = drawn.length - 1; i >= 0; i--) {
+        const [key, { at, radius }] = drawn[i]!;
+        if (Math.hypot(point.x - at.x, point.y - at.y) <= radius + HIT_SLOP) return key;
+      }
+      return null;
+    },
+    remove: () => canvas.remove(),
+  };
+}
+
+/** Pixels around a small entity that still count as pointing at it. */
+const HIT_SLOP = 2;
+
+/** Every shown entity, where sigma puts it and as large as sigma draws it. */
+function projectNodes(
+  graph: ClientGraph,
+  reducers: ReturnType<typeof createReducers>,
+  camera: CameraState,
+  width: number,
+  height: number,
+): Map<string, DrawnNode> {
+  const project = sigmaProjection(graph, camera, width, height, STAGE_PADDING);
+  // sigma sizes items in screen pixels divided by the square root of the zoom ratio (its default).
+  const sizeRatio = Math.sqrt(camera.ratio);
   const nodes = new Map<string, DrawnNode>();
   graph.forEachNode((node, data) => {
     const display = reducers.nodeReducer(node, data);
@@ -90,7 +141,16 @@ export function drawFirstFrame(
     const radius = Math.max(1, (display.size ?? 1) / sizeRatio);
     nodes.set(node, { at: project(display.x ?? data.x, display.y ?? data.y), radius, display });
   });
+  return nodes;
+}
 
+function drawEdges(
+  context: CanvasRenderingContext2D,
+  graph: ClientGraph,
+  reducers: ReturnType<typeof createReducers>,
+  nodes: Map<string, DrawnNode>,
+  sizeRatio: number,
+): void {
   graph.forEachEdge((edge, data, source, target) => {
     const from = nodes.get(source);
     const to = nodes.get(target);
@@ -114,21 +174,6 @@ export function drawFirstFrame(
     }
     context.stroke();
   });
-
-  const ordered = [...nodes.values()].sort((a, b) => (a.display.zIndex ?? 0) - (b.display.zIndex ?? 0));
-  for (const { at, radius, display } of ordered) {
-    context.fillStyle = display.color ?? "#999";
-    context.beginPath();
-    context.arc(at.x, at.y, radius, 0, Math.PI * 2);
-    context.fill();
-  }
-  drawLabels(context, ordered);
-
-  container.append(canvas);
-  return {
-    positions: new Map([...nodes].map(([key, { at }]) => [key, at])),
-    remove: () => canvas.remove(),
-  };
 }
 
 /** The largest entities' labels, skipping any that would overlap one already drawn: sigma's grid does the rest. */

@@ -82,7 +82,7 @@ interface Interaction {
 }
 
 // Strings, not functions: tsx would wrap inner functions in a helper the page does not have.
-const READY = `!!(window.bare || (window.explorer && performance.getEntriesByName("explorer:ready").length))`;
+const READY = `!!(window.bare || (window.explorer && performance.getEntriesByName("explorer:drawn").length))`;
 const FIRST_DRAW = `performance.getEntriesByName(window.bare ? "bare:renderer" : "explorer:renderer")[0].startTime`;
 const STAGE_SIZE = `(() => { const c = window.explorer.renderer.getContainer(); return { width: c.offsetWidth, height: c.offsetHeight }; })()`;
 const WEBGL = `(() => {

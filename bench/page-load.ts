@@ -7,9 +7,12 @@
  * The real server runs in-process (as the e2e harness does). Each load is in a fresh browser context (empty
  * cache), the three pages in rotating order. Marks read, in ms after navigation start: time to first byte,
  * DOMContentLoaded, data parsed, the explorer's 2D first frame on screen (client/src/views/first-frame.ts),
- * sigma created (it queues its first draw synchronously when created), ready, and painted: the second
- * animation frame after ready, i.e. once the frame holding sigma's first drawing has been committed (with
- * software WebGL the GPU process is still compiling shaders and drawing long after sigma returns).
+ * sigma created, ready (controls mounted and answering input), sigma's frame shown (the explorer keeps sigma's
+ * canvases hidden until the GPU has drawn it, views/webgl-warm-up.ts; bare sigma shows them at once), and
+ * painted: the second animation frame after that, once the frame holding sigma's drawing has been committed.
+ * Also the longest stall of the main thread from ready to painted, measured by a timer that fires every few
+ * milliseconds (the Long Tasks API leaves out the rendering steps, where a WebGL read-back waits): how long the
+ * page, once it looks ready, may leave a click or a key unanswered.
  * All three pages carry the explorer's security headers: Cross-Origin-Opener-Policy makes Chromium start a new
  * renderer process for the page (~0.3 s here), and a floor without that cost would not be a floor.
  * Writes its table into docs/performance.md (section `page-load`, or the label).
@@ -40,17 +43,36 @@ const METRICS = [
   ["data", "Data parsed"],
   ["firstFrame", "2D first frame on screen"],
   ["draw", "Sigma created"],
-  ["ready", "Ready"],
-  ["painted", "Painted (frame after ready)"],
+  ["ready", "Ready: controls mounted, answering input"],
+  ["shown", "Sigma's frame shown"],
+  ["painted", "Sigma's frame painted"],
+  ["longestStall", "Longest main-thread stall after ready (ms)"],
 ] as const;
 type Metric = (typeof METRICS)[number][0];
 type Sample = Record<Metric, number>;
 
 const PAGES = {
-  explorer: { path: "/", title: "explorer", prefix: "explorer", ready: "explorer:ready" },
-  bare: { path: "/bare/", title: "bare sigma, same graph", prefix: "bare", ready: "bare:renderer" },
-  empty: { path: "/empty/", title: "empty page", prefix: "empty", ready: "empty:ready" },
+  explorer: { path: "/", title: "explorer", prefix: "explorer", ready: "explorer:ready", shown: "explorer:drawn" },
+  bare: {
+    path: "/bare/",
+    title: "bare sigma, same graph",
+    prefix: "bare",
+    ready: "bare:renderer",
+    shown: "bare:renderer",
+  },
+  empty: { path: "/empty/", title: "empty page", prefix: "empty", ready: "empty:ready", shown: "empty:ready" },
 } as const;
+
+// Injected before the page's own scripts (the Content-Security-Policy does not apply to it): a timer that
+// notes every gap of more than 20 ms between its runs, as [start, length].
+const WATCH_STALLS = `window.benchStalls = [];
+let last = performance.now();
+(function beat() {
+  const now = performance.now();
+  if (now - last > 20) window.benchStalls.push([last, now - last]);
+  last = now;
+  setTimeout(beat, 4);
+})();`;
 type PageName = keyof typeof PAGES;
 
 // The mark is set from a file, not inline: the explorer's Content-Security-Policy, sent with every page here,
@@ -67,10 +89,12 @@ async function loadOnce(browser: Browser, url: string, page: PageName): Promise<
     const errors: string[] = [];
     tab.on("console", (m) => m.type() === "error" && errors.push(m.text()));
     tab.on("pageerror", (e) => errors.push(e.message));
+    await tab.addInitScript(WATCH_STALLS);
     await tab.goto(url);
-    const { prefix, ready } = PAGES[page];
+    const { prefix, ready, shown } = PAGES[page];
     // Polled with evaluate: the explorer's CSP forbids the eval that a string waitForFunction needs.
-    for (let waited = 0; !(await tab.evaluate(`performance.getEntriesByName("${ready}").length > 0`)); waited += 20) {
+    const marked = (name: string) => `performance.getEntriesByName("${name}").length > 0`;
+    for (let waited = 0; !(await tab.evaluate(`${marked(ready)} && ${marked(shown)}`)); waited += 20) {
       if (waited > 30_000) throw new Error(`bench/page-load: ${url} was not ready within 30 s`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -90,7 +114,11 @@ async function loadOnce(browser: Browser, url: string, page: PageName): Promise<
         firstFrame: mark("${prefix}:first-frame"),
         draw: mark("${prefix}:renderer"),
         ready: mark("${ready}"),
+        shown: mark("${shown}"),
         painted: mark("bench:painted"),
+        // The part of each stall from ready on: a click at the ready mark waits for the rest of a stall under way.
+        longestStall: Math.max(0, ...window.benchStalls.map(([start, length]) =>
+          Math.round(Math.min(start + length, mark("bench:painted")) - Math.max(start, mark("${ready}"))))),
       };
     })()`);
   } finally {
@@ -193,11 +221,12 @@ function report(samples: Record<PageName, Sample[]>, chromiumVersion: string, we
     ),
     "",
     `The explorer shows the graph (its 2D first frame) ${median("explorer", "firstFrame")} ms after navigation ` +
-      `start, is ready at ${median("explorer", "ready")} ms and has sigma's frame painted at ` +
-      `${median("explorer", "painted")} ms (medians); bare sigma drawing the same graph: ready at ` +
-      `${median("bare", "ready")} ms, painted at ${median("bare", "painted")} ms; an empty page is ready at ` +
-      `${median("empty", "ready")} ms. What the explorer adds over bare sigma, to the painted frame: ` +
-      `${median("explorer", "painted") - median("bare", "painted")} ms.`,
+      `start, is ready (controls mounted, answering input) at ${median("explorer", "ready")} ms and has sigma's ` +
+      `frame painted at ${median("explorer", "painted")} ms (medians); once ready, its main thread stalled for ` +
+      `at most ${median("explorer", "longestStall")} ms (median of the longest stall per load). Bare sigma ` +
+      `drawing the same graph: ready at ${median("bare", "ready")} ms, painted at ${median("bare", "painted")} ms, ` +
+      `longest stall after ready ${median("bare", "longestStall")} ms; an empty page is ready at ` +
+      `${median("empty", "ready")} ms.`,
   ].join("\n");
   console.log(body);
   writeSection(LABEL, body);

@@ -11,12 +11,19 @@ export interface Running {
   /** Resolves with the first match of `pattern` in the output, or rejects on exit or after `ms`. */
   waitFor: (pattern: RegExp, ms?: number) => Promise<RegExpMatchArray>;
   exited: Promise<number | null>;
+  /**
+   * Kills the process and what it started: tsx runs the script in a child process of its own, and a SIGKILL to
+   * tsx alone would leave that one running (a server holding its port after the test).
+   */
+  killAll: () => void;
 }
 
 export function run(script: string, args: string[], env: Record<string, string> = {}): Running {
   const child = spawn(TSX, [path.join(REPO_ROOT, script), ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
+    // Its own process group, so `killAll` reaches tsx's child too.
+    detached: true,
   });
   let output = "";
   const listeners = new Set<() => void>();
@@ -53,5 +60,13 @@ export function run(script: string, args: string[], env: Record<string, string> 
       listeners.add(check);
       check();
     });
-  return { child, output: () => output, waitFor, exited };
+  const killAll = () => {
+    if (child.pid === undefined) return;
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      // The group is already gone.
+    }
+  };
+  return { child, output: () => output, waitFor, exited, killAll };
 }

@@ -13,7 +13,7 @@ const start = (args: string[], env?: Record<string, string>) => {
   running.push(r);
   return r;
 };
-afterEach(() => running.splice(0).forEach((r) => r.child.kill("SIGKILL")));
+afterEach(() => running.splice(0).forEach((r) => r.killAll()));
 
 const tempFile = (name: string, text: string) => {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "kg-cli-")), name);

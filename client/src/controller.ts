@@ -4,6 +4,7 @@
  * per selection, so back/forward step through them; everything else replaces the current entry).
  */
 import { api, ApiError } from "./api";
+import type { CameraState } from "sigma/types";
 import type { SchemaResponse } from "../../server/api/contract";
 import type { ClientGraph } from "./core/graph/load";
 import { cameraOnly } from "./core/graph/reducers";
@@ -14,12 +15,13 @@ import type { ExplorerState } from "./core/state/types";
 import { decodeUrlState, encodeUrlState } from "./core/url/codec";
 import type { OverviewGrower } from "./overview";
 import type { DetailsView } from "./views/details";
-import { EDGE_LABEL_RATIO, fitTo, focusNode, type Renderer } from "./views/renderer";
+import type { Stage } from "./stage";
+import { EDGE_LABEL_RATIO, fitTo, focusNode } from "./views/renderer";
 
 export interface ControllerContext {
   store: Store<ExplorerState>;
   graph: ClientGraph;
-  renderer: Renderer;
+  stage: Stage;
   schema: SchemaResponse;
   details: DetailsView;
   views: ((state: ExplorerState) => void)[];
@@ -31,7 +33,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function startController(context: ControllerContext, initial: ExplorerState): void {
-  const { store, graph, renderer, schema, details, views, grower } = context;
+  const { store, graph, stage, schema, details, views, grower } = context;
   let hoodRequest: AbortController | null = null;
   let pathRequest: AbortController | null = null;
   /** False while applying a URL (load, back/forward), whose camera must not be overridden by a fit. */
@@ -58,7 +60,7 @@ export function startController(context: ControllerContext, initial: ExplorerSta
             truncated: response.truncated,
           }),
         );
-        if (fit) fitTo(renderer, shownNodes(store.get(), graph));
+        if (fit) stage.whenRenderer((renderer) => fitTo(renderer, shownNodes(store.get(), graph)));
       },
       (error: Error) => {
         if (own.signal.aborted || error.name === "AbortError") return;
@@ -87,7 +89,7 @@ export function startController(context: ControllerContext, initial: ExplorerSta
         store.update((s) =>
           actions.setPathResult(s, { status: "found", nodes, edges: response.edges.map((e) => e.key) }),
         );
-        if (fit) fitTo(renderer, nodes);
+        if (fit) stage.whenRenderer((renderer) => fitTo(renderer, nodes));
       },
       (error: Error) => {
         if (own.signal.aborted || error.name === "AbortError") return;
@@ -111,11 +113,11 @@ export function startController(context: ControllerContext, initial: ExplorerSta
     else window.history.replaceState(null, "", url);
   };
 
-  /** The first reaction leaves the redraw to the next frame: sigma has just drawn this very state. */
+  /** The first reaction leaves the redraw to the next frame: sigma (or the 2D frame) has just drawn this very state. */
   let firstReaction = true;
   const react = (next: ExplorerState, previous: ExplorerState) => {
-    if (firstReaction) renderer.scheduleRender();
-    else if (!cameraOnly(next, previous, graph)) renderer.refresh({ skipIndexation: true });
+    if (firstReaction) stage.refresh(true);
+    else if (!cameraOnly(next, previous, graph)) stage.refresh();
     firstReaction = false;
     const yearChanged = next.year !== previous.year;
     if (!same(next.neighbourhood, previous.neighbourhood) || (next.neighbourhood && yearChanged))
@@ -135,33 +137,36 @@ export function startController(context: ControllerContext, initial: ExplorerSta
   };
   store.subscribe(react);
 
-  // Camera: the URL follows it (debounced), relation labels appear once zoomed in.
-  const camera = renderer.getCamera();
+  // Camera (sigma's, once it exists): the URL follows it (debounced), relation labels appear once zoomed in.
   let cameraTimer = 0;
-  camera.on("updated", (view) => {
-    const zoomedIn = view.ratio < EDGE_LABEL_RATIO;
-    if (zoomedIn !== store.get().zoomedIn) store.update((s) => actions.setCamera(s, { ...view }, zoomedIn));
-    window.clearTimeout(cameraTimer);
-    cameraTimer = window.setTimeout(() => store.update((s) => actions.setCamera(s, { ...view }, zoomedIn)), 300);
-  });
+  stage.whenRenderer((renderer) =>
+    renderer.getCamera().on("updated", (view) => {
+      const zoomedIn = view.ratio < EDGE_LABEL_RATIO;
+      if (zoomedIn !== store.get().zoomedIn) store.update((s) => actions.setCamera(s, { ...view }, zoomedIn));
+      window.clearTimeout(cameraTimer);
+      cameraTimer = window.setTimeout(() => store.update((s) => actions.setCamera(s, { ...view }, zoomedIn)), 300);
+    }),
+  );
+  const moveCamera = (state: CameraState) => stage.whenRenderer((renderer) => renderer.getCamera().setState(state));
 
   window.addEventListener("popstate", () => {
     const url = decodeUrlState(window.location.search);
     restoring = true;
     fitOnResult = url.camera === null;
     store.update((s) => actions.applyUrlState(s, url));
-    if (url.camera) camera.setState(url.camera);
+    if (url.camera) moveCamera(url.camera);
     restoring = false;
     fitOnResult = true;
   });
 
   // The first state came from the URL: run its effects once, as if everything had just changed.
-  if (initial.camera) camera.setState(initial.camera);
+  if (initial.camera) moveCamera(initial.camera);
   restoring = true;
   react(initial, { ...initial, selection: null, neighbourhood: null, path: null });
   restoring = false;
   fitOnResult = true;
   if (!initial.camera && !initial.neighbourhood && !initial.path && initial.selection?.kind === "node") {
-    focusNode(renderer, initial.selection.key);
+    const key = initial.selection.key;
+    stage.whenRenderer((renderer) => focusNode(renderer, key));
   }
 }

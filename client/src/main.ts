@@ -6,7 +6,6 @@
 import { api } from "./api";
 import { buildClientGraph, type ClientGraph } from "./core/graph/load";
 import { createOverviewModel, overviewStatus } from "./core/graph/overview";
-import { createReducers, isLargeGraph } from "./core/graph/reducers";
 import { shownNodes } from "./core/graph/visibility";
 import type { LayoutController } from "./core/layout";
 import * as actions from "./core/state/actions";
@@ -15,6 +14,7 @@ import { getEmptyState, type ExplorerState } from "./core/state/types";
 import { eventYear } from "./core/time/as-of";
 import { decodeUrlState } from "./core/url/codec";
 import { startController } from "./controller";
+import { createStage, nextPaint } from "./stage";
 import { createOverviewGrower, type OverviewGrower } from "./overview";
 import { createDetailsView } from "./views/details";
 import { byId } from "./views/dom";
@@ -23,13 +23,11 @@ import { mountFilters } from "./views/filters";
 import { mountNeighbourhood } from "./views/neighbourhood";
 import { mountOverviewNode } from "./views/overview-node";
 import { mountPath } from "./views/path";
-import { drawFirstFrame, type FirstFrame } from "./views/first-frame";
-import { batchGraphChanges, createRenderer, fitTo, focusNode, type Renderer } from "./views/renderer";
+import { batchGraphChanges, fitTo, focusNode, type Renderer } from "./views/renderer";
 import { mountStageInfo } from "./views/stage-info";
 import { createStatusBanner } from "./views/status";
 import { mountTimeline } from "./views/timeline";
 import { mountToolbar } from "./views/toolbar";
-import { showWhenDrawn } from "./views/webgl-warm-up";
 
 declare global {
   interface Window {
@@ -74,23 +72,26 @@ async function start(): Promise<void> {
   let batch: (change: () => void) => void = (change) => change();
   const grower: OverviewGrower | null =
     overview && createOverviewGrower(graph, store, overview, (change) => batch(change));
-  const firstFrame = await showFirstFrame(graph, store);
-  const renderer = createRenderer(byId("graph"), graph, store);
-  // The 2D frame stands in until the GPU has drawn sigma's first frame; without one, sigma's frame shows now.
-  const drawn = firstFrame ? showWhenDrawn(renderer, firstFrame, store) : Promise.resolve();
-  void drawn.then(() => performance.mark("explorer:drawn"));
-  batch = (change) => batchGraphChanges(renderer, change);
-  performance.mark("explorer:renderer");
+  const stage = createStage(byId("graph"), graph, store);
+  if (stage.firstFrame) {
+    // The graph shows before the panels are built.
+    await nextPaint();
+    performance.mark("explorer:first-frame");
+  }
+  batch = (change) => (stage.renderer ? batchGraphChanges(stage.renderer, change) : change());
   // The layout (ForceAtlas2 worker, noverlap) loads on first use: the page does not need it to open.
   let layout: Promise<LayoutController> | null = null;
-  const loadLayout = () => (layout ??= import("./core/layout").then((m) => new m.LayoutController(graph, renderer)));
+  const loadLayout = () =>
+    (layout ??= Promise.all([import("./core/layout"), new Promise<Renderer>((r) => stage.whenRenderer(r))]).then(
+      ([m, renderer]) => new m.LayoutController(graph, renderer),
+    ));
 
   const selectOnPage = (key: string) => {
     store.update((s) => {
       const type = graph.hasNode(key) ? graph.getNodeAttribute(key, "type") : null;
       return actions.selectNode(type ? actions.setTypeVisible(s, type, true) : s, key);
     });
-    if (!store.get().neighbourhood) focusNode(renderer, key);
+    if (!store.get().neighbourhood) stage.whenRenderer((renderer) => focusNode(renderer, key));
   };
   // In an overview a search hit or a linked entity may not be on the page yet: it is fetched and added first.
   const selectNode = (key: string) => {
@@ -99,7 +100,7 @@ async function start(): Promise<void> {
       if (graph.hasNode(key)) selectOnPage(key);
     });
   };
-  const fitShown = () => fitTo(renderer, shownNodes(store.get(), graph));
+  const fitShown = () => stage.whenRenderer((renderer) => fitTo(renderer, shownNodes(store.get(), graph)));
 
   const search = createEntityPicker({
     id: "search-input",
@@ -114,7 +115,7 @@ async function start(): Promise<void> {
     selectNode,
     hoverNode: (key) => store.update((s) => actions.hoverNode(s, key)),
     selectEdge: (key) => store.update((s) => actions.selectEdge(s, key)),
-    focus: (key) => focusNode(renderer, key),
+    focus: (key) => stage.whenRenderer((renderer) => focusNode(renderer, key)),
     neighbourhood: (key) => store.update((s) => actions.openNeighbourhood(s, key)),
     pathFrom: (key) => path.setFrom(key),
     pathTo: (key) => path.setTo(key),
@@ -129,7 +130,7 @@ async function start(): Promise<void> {
       });
     });
     if (document.body.classList.contains("panel-open")) byId("panel-toggle").click();
-    if (first !== undefined && !store.get().neighbourhood) focusNode(renderer, first);
+    if (first !== undefined && !store.get().neighbourhood) stage.whenRenderer((renderer) => focusNode(renderer, first));
   });
   void timelineRequest.then((result) =>
     "response" in result ? timeline.load(result.response) : timeline.fail(result.error.message),
@@ -141,37 +142,31 @@ async function start(): Promise<void> {
     path.update,
     mountStageInfo(byId("counts"), byId("mode-chips"), store, graph, grower ? () => grower.reset() : undefined),
     ...(grower ? [mountOverviewNode(byId("overview-node"), graph, grower)] : []),
-    mountToolbar({ store, renderer, loadLayout, schema, status, searchInput: search.input, fitShown }),
+    mountToolbar({ store, stage, loadLayout, schema, status, searchInput: search.input, fitShown }),
   ];
   window.explorer = {
-    renderer,
+    get renderer() {
+      if (!stage.renderer) throw new Error("sigma has not been created yet (see the explorer:renderer mark)");
+      return stage.renderer;
+    },
     graph,
     store,
     grower,
     shownNodes: () => shownNodes(store.get(), graph),
     get firstFrame() {
-      return firstFrame?.positions ?? null;
+      return stage.firstFrame?.positions ?? null;
     },
   };
-  startController({ store, graph, renderer, schema, details, views, grower }, initial);
+  startController({ store, graph, stage, schema, details, views, grower }, initial);
   // A link to an entity outside the overview brings it in.
   const linked = initial.selection;
   if (grower && linked?.kind === "node" && !graph.hasNode(linked.key)) selectNode(linked.key);
   performance.mark("explorer:ready");
-}
-
-/**
- * Draws the 2D first frame (views/first-frame.ts) and waits until it is on screen: sigma's start-up holds the main
- * thread, so anything not painted before it would wait for sigma's own frame.
- */
-async function showFirstFrame(graph: ClientGraph, store: Store<ExplorerState>): Promise<FirstFrame | null> {
-  if (isLargeGraph(graph)) return null;
-  const firstFrame = drawFirstFrame(byId("graph"), graph, createReducers(graph, store.get), store.get().camera);
-  if (!firstFrame) return null;
-  // A task queued from an animation frame runs once that frame has been painted.
-  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
-  performance.mark("explorer:first-frame");
-  return firstFrame;
+  stage.showSigma().then(
+    () => performance.mark("explorer:drawn"),
+    (error: unknown) =>
+      status.error(`The graph view could not start: ${error instanceof Error ? error.message : error}`),
+  );
 }
 
 function boot(): void {

@@ -5,8 +5,9 @@
  * constructor waits for its shaders to compile, and its first frame then keeps the GPU process busy for about a
  * second more. This canvas shows the same entities and relations, with the colours, sizes and visibility the
  * reducers give them, where sigma draws them (sigma's own normalisation and camera matrix), in a few
- * milliseconds: first before sigma is created, then again whenever sigma renders while its canvases are held back
- * (views/webgl-warm-up.ts), so hovering, selecting and camera moves show at once. `nodeAt` hit-tests what it drew.
+ * milliseconds: first, then again whenever the state changes before sigma exists (stage.ts) and whenever sigma
+ * renders while its canvases are held back (views/webgl-warm-up.ts), so hovering, selecting and camera moves show
+ * at once. `nodeAt` hit-tests what it drew.
  * Small graphs only: a large graph opens on an overview anyway.
  */
 import type { CameraState, NodeDisplayData } from "sigma/types";

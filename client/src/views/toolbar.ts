@@ -10,11 +10,12 @@ import type { Store } from "../core/state/store";
 import type { ExplorerState } from "../core/state/types";
 import { byId } from "./dom";
 import { downloadPng, zoomBy, type Renderer } from "./renderer";
+import type { Stage } from "../stage";
 import type { StatusBanner } from "./status";
 
 export interface ToolbarContext {
   store: Store<ExplorerState>;
-  renderer: Renderer;
+  stage: Stage;
   /** The layout controller, loaded on first use. */
   loadLayout(): Promise<LayoutController>;
   schema: SchemaResponse;
@@ -57,7 +58,7 @@ function panBy(renderer: Renderer, key: string): void {
 }
 
 export function mountToolbar(context: ToolbarContext): (state: ExplorerState) => void {
-  const { store, renderer, schema, status } = context;
+  const { store, stage, schema, status } = context;
   const langEn = byId<HTMLButtonElement>("lang-en");
   const langZh = byId<HTMLButtonElement>("lang-zh");
   langEn.addEventListener("click", () => store.update((s) => actions.setLanguage(s, "en")));
@@ -91,11 +92,14 @@ export function mountToolbar(context: ToolbarContext): (state: ExplorerState) =>
   shownLink.addEventListener("click", () => (exportMenu.open = false));
   byId("export-png").addEventListener("click", () => {
     exportMenu.open = false;
-    downloadPng(renderer).catch((error: Error) => status.error(`Could not make the PNG: ${error.message}`));
+    stage.whenRenderer((renderer) =>
+      downloadPng(renderer).catch((error: Error) => status.error(`Could not make the PNG: ${error.message}`)),
+    );
   });
 
-  byId("zoom-in").addEventListener("click", () => zoomBy(renderer, 1.5));
-  byId("zoom-out").addEventListener("click", () => zoomBy(renderer, 1 / 1.5));
+  const zoom = (factor: number) => stage.whenRenderer((renderer) => zoomBy(renderer, factor));
+  byId("zoom-in").addEventListener("click", () => zoom(1.5));
+  byId("zoom-out").addEventListener("click", () => zoom(1 / 1.5));
   byId("zoom-fit").addEventListener("click", () => context.fitShown());
 
   const panelToggle = byId<HTMLButtonElement>("panel-toggle");
@@ -104,7 +108,7 @@ export function mountToolbar(context: ToolbarContext): (state: ExplorerState) =>
     panelToggle.setAttribute("aria-expanded", String(open));
   });
   // On phones the panel is a drawer over the graph: touching the graph closes it.
-  renderer.getContainer().addEventListener("pointerdown", () => {
+  stage.container.addEventListener("pointerdown", () => {
     if (document.body.classList.contains("panel-open")) panelToggle.click();
   });
   byId("sidebar-close").addEventListener("click", () => store.update(actions.clearSelection));
@@ -125,11 +129,12 @@ export function mountToolbar(context: ToolbarContext): (state: ExplorerState) =>
     if (event.key === "/") {
       event.preventDefault();
       context.searchInput.focus();
-    } else if (event.key.startsWith("Arrow") && (target === renderer.getContainer() || target === document.body)) {
+    } else if (event.key.startsWith("Arrow") && (target === stage.container || target === document.body)) {
       event.preventDefault();
-      panBy(renderer, event.key);
-    } else if (event.key === "+" || event.key === "=") zoomBy(renderer, 1.5);
-    else if (event.key === "-" || event.key === "_") zoomBy(renderer, 1 / 1.5);
+      const key = event.key;
+      stage.whenRenderer((renderer) => panBy(renderer, key));
+    } else if (event.key === "+" || event.key === "=") zoom(1.5);
+    else if (event.key === "-" || event.key === "_") zoom(1 / 1.5);
     else if (event.key === "0") context.fitShown();
   });
 

@@ -5,12 +5,10 @@
  * GPU process busy for about a second. A WebGL canvas on screen is read back by the compositor at every commit,
  * and that read waits for the GPU: the whole page would freeze for that second. Hidden, nothing waits for it. A
  * fence in each WebGL context says when the GPU has caught up; until then sigma renders as usual (unseen), the 2D
- * frame is drawn again after each of its renders, and pointing and clicking are hit-tested on the 2D frame, since
- * sigma's own picking would read pixels back and wait too. With a GPU the fences signal within a frame or two.
+ * frame is drawn again after each of its renders, and sigma's pointer captors are off: its picking would read
+ * pixels back and wait too (the stage hit-tests the 2D frame instead). With a GPU the fences signal within a frame
+ * or two.
  */
-import * as actions from "../core/state/actions";
-import type { Store } from "../core/state/store";
-import type { ExplorerState } from "../core/state/types";
 import type { FirstFrame } from "./first-frame";
 import type { Renderer } from "./renderer";
 
@@ -21,10 +19,9 @@ const MAX_WAIT_MS = 10_000;
  * Resolves once sigma's canvases are on screen and the 2D frame is gone, in the same commit. Meanwhile the stage
  * carries the class `warming`, which hides sigma's canvases (styles/stage.css).
  */
-export function showWhenDrawn(renderer: Renderer, frame: FirstFrame, store: Store<ExplorerState>): Promise<void> {
+export function showWhenDrawn(renderer: Renderer, frame: FirstFrame): Promise<void> {
   const container = renderer.getContainer();
   const captors = [renderer.getMouseCaptor(), renderer.getTouchCaptor()];
-  const pointer = standInPointer(container, frame, store);
 
   container.classList.add("warming");
   for (const captor of captors) captor.enabled = false;
@@ -46,7 +43,6 @@ export function showWhenDrawn(renderer: Renderer, frame: FirstFrame, store: Stor
       }
       for (const { gl, sync } of fences) gl.deleteSync(sync);
       renderer.off("afterRender", afterRender);
-      pointer.stop();
       for (const captor of captors) captor.enabled = true;
       // What sigma last drew (the current state) replaces the 2D frame in one commit.
       container.classList.remove("warming");
@@ -78,37 +74,4 @@ function gpuFences(renderer: Renderer): Fence[] {
 
 function isSignalled({ gl, sync }: Fence): boolean {
   return gl.getSyncParameter(sync, gl.SYNC_STATUS) === gl.SIGNALED || gl.isContextLost();
-}
-
-/** Hover and click on the 2D frame, turned into the same actions as sigma's own pointer events. */
-function standInPointer(container: HTMLElement, frame: FirstFrame, store: Store<ExplorerState>): { stop(): void } {
-  let hovered: string | null = null;
-  const at = (event: MouseEvent) => {
-    const box = container.getBoundingClientRect();
-    return frame.nodeAt({ x: event.clientX - box.left, y: event.clientY - box.top });
-  };
-  const hover = (key: string | null) => {
-    if (key === hovered) return;
-    hovered = key;
-    container.style.cursor = key === null ? "" : "pointer";
-    store.update((s) => actions.hoverNode(s, key));
-  };
-  const onMove = (event: PointerEvent) => hover(at(event));
-  const onLeave = () => hover(null);
-  const onClick = (event: MouseEvent) => {
-    const key = at(event);
-    store.update((s) => (key === null ? actions.clearSelection(s) : actions.selectNode(s, key)));
-  };
-  container.addEventListener("pointermove", onMove);
-  container.addEventListener("pointerleave", onLeave);
-  container.addEventListener("click", onClick);
-  return {
-    stop() {
-      container.removeEventListener("pointermove", onMove);
-      container.removeEventListener("pointerleave", onLeave);
-      container.removeEventListener("click", onClick);
-      // sigma's captor takes over; it reports the next hover itself.
-      hover(null);
-    },
-  };
 }

@@ -1,6 +1,6 @@
 /**
  * Where the graph is drawn. sigma does the drawing, but creating it is the slowest step of opening the page
- * without a GPU (its constructor waits about 0.4 s for shaders to compile), so on a small graph the page first
+ * without a GPU (its constructor waits about half a second for shaders to compile), so on a small graph the page first
  * draws the graph on a 2D canvas (views/first-frame.ts), mounts every panel and answers input, and only then
  * creates sigma; the 2D frame stands in until the GPU has drawn sigma's first frame (views/webgl-warm-up.ts).
  * A large graph, which gets no 2D frame, has sigma created at once.
@@ -8,7 +8,6 @@
  * Until sigma exists, a redraw draws the 2D frame again, pointing and clicking are hit-tested on it, and whatever
  * needs sigma (camera moves, the PNG, the layout) waits for it: `whenRenderer` runs it once sigma is there.
  */
-import type { CameraState } from "sigma/types";
 import type { ClientGraph } from "./core/graph/load";
 import { createReducers, isLargeGraph } from "./core/graph/reducers";
 import * as actions from "./core/state/actions";
@@ -35,8 +34,6 @@ export interface Stage {
   showSigma(): Promise<void>;
 }
 
-const DEFAULT_CAMERA: CameraState = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
-
 /** Draws the 2D frame on a small graph; creates sigma at once on a large one (or when nothing could be drawn). */
 export function createStage(container: HTMLElement, graph: ClientGraph, store: Store<ExplorerState>): Stage {
   let renderer: Renderer | null = null;
@@ -44,7 +41,6 @@ export function createStage(container: HTMLElement, graph: ClientGraph, store: S
   const firstFrame = isLargeGraph(graph)
     ? null
     : drawFirstFrame(container, graph, createReducers(graph, store.get), store.get().camera);
-  let standIn = firstFrame;
   const stopPointer = firstFrame ? standInPointer(container, firstFrame, store) : () => {};
   // Before sigma exists, nothing else redraws the 2D frame when the stage changes size (the sidebar opens). The
   // observer's first call reports the size the frame was just drawn at.
@@ -53,21 +49,21 @@ export function createStage(container: HTMLElement, graph: ClientGraph, store: S
     const next = `${container.offsetWidth}x${container.offsetHeight}`;
     if (next === size) return;
     size = next;
-    if (!renderer) standIn?.redraw(store.get().camera ?? DEFAULT_CAMERA);
+    if (!renderer) firstFrame?.redraw(store.get().camera);
   });
   if (firstFrame) resized.observe(container);
 
   const create = () => {
     // Hidden from their creation: sigma draws in its constructor, and a visible WebGL canvas would make the next
     // commit wait for the GPU.
-    if (standIn) container.classList.add("warming");
+    if (firstFrame) container.classList.add("warming");
     const created = createRenderer(container, graph, store);
     renderer = created;
     performance.mark("explorer:renderer");
     for (const use of waiting.splice(0)) use(created);
     return created;
   };
-  if (!standIn) create();
+  if (!firstFrame) create();
 
   return {
     container,
@@ -82,7 +78,7 @@ export function createStage(container: HTMLElement, graph: ClientGraph, store: S
     refresh(soon = false) {
       if (renderer && soon) renderer.scheduleRender();
       else if (renderer) renderer.refresh({ skipIndexation: true });
-      else standIn?.redraw(store.get().camera ?? DEFAULT_CAMERA);
+      else firstFrame?.redraw(store.get().camera);
     },
     async showSigma() {
       if (renderer || !firstFrame) return;
@@ -90,7 +86,6 @@ export function createStage(container: HTMLElement, graph: ClientGraph, store: S
       await showWhenDrawn(create(), firstFrame);
       resized.disconnect();
       stopPointer();
-      standIn = null;
     },
   };
 }

@@ -24,8 +24,8 @@ export interface Point {
 export interface FirstFrame {
   /** Where each entity's centre landed in the latest drawing, in CSS pixels of the stage. */
   readonly positions: ReadonlyMap<string, Point>;
-  /** Draws again, at the stage's current size: the state or the camera has changed. */
-  redraw(camera: CameraState): void;
+  /** Draws again, at the stage's current size: the state or the camera has changed (null: sigma's default). */
+  redraw(camera: CameraState | null): void;
   /** The entity drawn on top at a point of the stage (CSS pixels), if any. */
   nodeAt(point: Point): string | null;
   remove(): void;
@@ -80,7 +80,8 @@ export function drawFirstFrame(
   // Topmost last, as drawn.
   let drawn: [string, DrawnNode][] = [];
 
-  const draw = (camera: CameraState) => {
+  const draw = (wanted: CameraState | null) => {
+    const camera = wanted ?? DEFAULT_CAMERA;
     const width = container.offsetWidth;
     const height = container.offsetHeight;
     const pixelRatio = window.devicePixelRatio || 1;
@@ -103,7 +104,7 @@ export function drawFirstFrame(
     );
   };
 
-  draw(initialCamera ?? DEFAULT_CAMERA);
+  draw(initialCamera);
   container.append(canvas);
   return {
     get positions() {

@@ -118,7 +118,12 @@ async function start(): Promise<void> {
   });
   byId("search").append(search.root);
 
-  const path = mountPath(byId("path-section"), store, graph, selectNode);
+  // On a phone the panel is a drawer behind ☰: the path panel opens it when it asks for the other end.
+  const openPanel = () => {
+    const toggle = byId("panel-toggle");
+    if (toggle.offsetParent !== null && !document.body.classList.contains("panel-open")) toggle.click();
+  };
+  const path = mountPath(byId("path-section"), store, graph, selectNode, openPanel);
   const details = createDetailsView(
     byId("sidebar"),
     byId("sidebar-content"),

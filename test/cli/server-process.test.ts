@@ -1,5 +1,6 @@
 /** The real `npm start` entry point as a process: start-up, logging, errors and shutdown. */
 import { mkdtempSync, writeFileSync } from "node:fs";
+import { get as httpGet } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -70,6 +71,32 @@ describe("npm start", () => {
     const server = start(["--port", "0", "--data", file]);
     const [, url] = await server.waitFor(/explorer ready at (http:\/\/[^/\s]+)\//);
     expect(await (await fetch(`${url}/api/health`)).json()).toMatchObject({ dataset: "tiny", nodes: 5, edges: 4 });
+  });
+
+  it("answers only Host names it is reachable as: loopback, the bound address, and --allowed-hosts / ALLOWED_HOSTS", async () => {
+    const statusFor = (url: string, host: string) =>
+      new Promise<number>((resolve, reject) =>
+        httpGet(`${url}/api/health`, { headers: { Host: host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        }).on("error", reject),
+      );
+    const server = start(["--port", "0", "--allowed-hosts", "kg.example.org, graph.example.org"], {
+      ALLOWED_HOSTS: "ignored.example.org",
+    });
+    const [, url] = await server.waitFor(/explorer ready at (http:\/\/127\.0\.0\.1:\d+)\//);
+    const port = new URL(url!).port;
+    expect(await statusFor(url!, `localhost:${port}`)).toBe(200);
+    expect(await statusFor(url!, `127.0.0.1:${port}`)).toBe(200);
+    expect(await statusFor(url!, `kg.example.org:${port}`)).toBe(200);
+    expect(await statusFor(url!, "graph.example.org")).toBe(200);
+    expect(await statusFor(url!, "ignored.example.org")).toBe(403);
+    expect(await statusFor(url!, `rebind.attacker.example:${port}`)).toBe(403);
+
+    const fromEnv = start(["--port", "0"], { ALLOWED_HOSTS: "kg.example.org" });
+    const [, envUrl] = await fromEnv.waitFor(/explorer ready at (http:\/\/127\.0\.0\.1:\d+)\//);
+    expect(await statusFor(envUrl!, "kg.example.org")).toBe(200);
+    expect(await statusFor(envUrl!, "graph.example.org")).toBe(403);
   });
 
   it.each([

@@ -8,6 +8,7 @@ import path from "node:path";
 import querystring from "node:querystring";
 import compression from "compression";
 import express, { Router, type Express, type RequestHandler } from "express";
+import { MetricsService } from "../analysis/metrics-service";
 import type { KnowledgeGraph } from "../graph/attributes";
 import { SearchIndex } from "../graph/search-index";
 import { allowedHosts } from "./allowed-hosts";
@@ -17,10 +18,12 @@ import { precompressedAssets } from "./precompressed-assets";
 import { requestLog, stdoutLog } from "./request-log";
 import { corsPolicy, securityHeaders } from "./security";
 import { DEFAULT_LIMITS, requestSchemas, type Limits } from "./request-schemas";
+import { registerAnalysisRoutes } from "./routes/analysis";
 import { registerEdgeRoutes } from "./routes/edges";
 import { registerExportRoutes } from "./routes/export";
 import { registerGraphRoutes } from "./routes/graph";
 import { registerMetaRoutes } from "./routes/meta";
+
 import { registerNodeRoutes } from "./routes/nodes";
 import { registerOverviewRoutes } from "./routes/overview";
 import { registerPathRoutes } from "./routes/paths";
@@ -106,6 +109,7 @@ export function createApp(options: AppOptions): Express {
     datasetName: options.datasetName ?? "graph",
     datasetVersion: options.datasetVersion,
     search: new SearchIndex(options.graph),
+    analysis: new MetricsService(options.graph),
     schemas: requestSchemas(limits),
     limits,
   };
@@ -118,6 +122,7 @@ export function createApp(options: AppOptions): Express {
   registerSearchRoutes(api, context);
   registerOverviewRoutes(api, context, options.overviewAbove);
   registerExportRoutes(api, context);
+  registerAnalysisRoutes(api, context);
   registerMetaRoutes(api, context, API_VERSION);
   api.use(notFoundHandler);
 

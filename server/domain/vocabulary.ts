@@ -138,6 +138,11 @@ export interface RelationInfo {
   /** false for symmetric relations: drawn without an arrow, and marked `symmetric` in GEXF exports. */
   directed: boolean;
   description: string;
+  /**
+   * What the relation says about control, for control chains: `stake` owns the share its `stake` figure gives,
+   * `whole` owns all of the target, `role` is a person's office at the target (chair, chief executive, founder).
+   */
+  control?: "stake" | "whole" | "role";
 }
 
 export const RELATION_INFO: Record<Relation, RelationInfo> = {
@@ -146,6 +151,7 @@ export const RELATION_INFO: Record<Relation, RelationInfo> = {
     color: "#e6550d",
     directed: true,
     description: "Owns part of the target's shares.",
+    control: "stake",
   },
   invested_in: { label: "invested in", color: "#fd8d3c", directed: true, description: "Put money into the target." },
   customer_of: {
@@ -167,19 +173,33 @@ export const RELATION_INFO: Record<Relation, RelationInfo> = {
     description: "Helps the target's business in a named area.",
   },
   part_of: { label: "is part of", color: "#969696", directed: true, description: "Is a division or member of." },
-  founded: { label: "founded", color: "#d6616b", directed: true, description: "Founded the target." },
-  chairs: { label: "chairs", color: "#ad494a", directed: true, description: "Is chairman of the target's board." },
+  founded: {
+    label: "founded",
+    color: "#d6616b",
+    directed: true,
+    description: "Founded the target.",
+    control: "role",
+  },
+  chairs: {
+    label: "chairs",
+    color: "#ad494a",
+    directed: true,
+    description: "Is chairman of the target's board.",
+    control: "role",
+  },
   chief_executive_of: {
     label: "is chief executive of",
     color: "#843c39",
     directed: true,
     description: "Is the target's CEO.",
+    control: "role",
   },
   vice_president_of: {
     label: "is vice president of",
     color: "#e7969c",
     directed: true,
     description: "Is a vice president of the target.",
+    control: "role",
   },
   champions: {
     label: "champions",
@@ -232,7 +252,13 @@ export const RELATION_INFO: Record<Relation, RelationInfo> = {
     description: "Bundles the target model ready to run.",
   },
   runs_on: { label: "runs on", color: "#c7e9c0", directed: true, description: "Needs the target to run." },
-  owns: { label: "owns", color: "#637939", directed: true, description: "Owns the target model or product." },
+  owns: {
+    label: "owns",
+    color: "#637939",
+    directed: true,
+    description: "Owns the target model or product.",
+    control: "whole",
+  },
   integrated: {
     label: "integrated",
     color: "#8ca252",

@@ -10,6 +10,7 @@ import type { ClientEdgeAttributes, ClientGraph, ClientNodeAttributes } from "..
 import type { GraphAttributes } from "../../../server/graph/attributes";
 import { createReducers, FOCUS_ARROW, isLargeGraph } from "../core/graph/reducers";
 import { LabelGuard } from "./labels";
+import { steadyCamera } from "./steady-camera";
 import type { Store } from "../core/state/store";
 import type { ExplorerState } from "../core/state/types";
 import * as actions from "../core/state/actions";
@@ -84,14 +85,21 @@ export function createRenderer(container: HTMLElement, graph: ClientGraph, store
   labels.attach(renderer);
   guards.set(renderer, labels);
   bindPointer(renderer, graph, store);
-  // sigma only listens to window resizes; the stage also changes size when the sidebar opens or closes. The
-  // observer's first call reports the size sigma was just created at: redrawing then would be wasted work.
-  let size = `${container.offsetWidth}x${container.offsetHeight}`;
+  // sigma only listens to window resizes; the stage also changes size when the sidebar opens or closes, and the
+  // view then keeps its scale and place (steady-camera.ts). The observer's first call reports the size sigma was
+  // just created at: redrawing then would be wasted work.
+  let size = { width: container.offsetWidth, height: container.offsetHeight };
   const observer = new ResizeObserver(() => {
-    const next = `${container.offsetWidth}x${container.offsetHeight}`;
-    if (next === size) return;
+    const next = { width: container.offsetWidth, height: container.offsetHeight };
+    if (next.width === size.width && next.height === size.height) return;
+    const before = size;
     size = next;
     renderer.resize();
+    if (before.width > 0 && before.height > 0 && next.width > 0 && next.height > 0) {
+      const selection = store.get().selection;
+      const keep = selection?.kind === "node" ? selection.key : null;
+      renderer.getCamera().setState(steadyCamera(renderer, before, next, keep));
+    }
     renderer.refresh({ skipIndexation: true });
   });
   observer.observe(container);

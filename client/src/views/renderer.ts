@@ -4,6 +4,7 @@
  */
 import Sigma from "sigma";
 import type { Settings } from "sigma/settings";
+import type { CameraState } from "sigma/types";
 import { EdgeArrowProgram, EdgeRectangleProgram } from "sigma/rendering";
 import { getCameraStateToFitViewportToNodes } from "@sigma/utils";
 import type { ClientEdgeAttributes, ClientGraph, ClientNodeAttributes } from "../core/graph/load";
@@ -188,32 +189,48 @@ function bindPointer(renderer: Renderer, graph: ClientGraph, store: Store<Explor
   renderer.on("upStage", drop);
 }
 
-export function zoomBy(renderer: Renderer, factor: number): void {
+/** The user asked the system for less motion: the camera then jumps instead of gliding. */
+export function prefersReducedMotion(): boolean {
+  return window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+}
+
+/** Moves the camera to `target`, animated over `duration` ms unless the user prefers reduced motion. */
+export function moveCamera(renderer: Renderer, target: Partial<CameraState>, duration: number): void {
   const camera = renderer.getCamera();
-  void camera.animate({ ratio: camera.getState().ratio / factor }, { duration: 250 });
+  if (duration <= 0 || prefersReducedMotion()) camera.setState({ ...camera.getState(), ...target });
+  else void camera.animate(target, { duration });
+}
+
+export function zoomBy(renderer: Renderer, factor: number): void {
+  moveCamera(renderer, { ratio: renderer.getCamera().getState().ratio / factor }, 250);
 }
 
 /** Fits the camera to the given nodes (all when empty). */
 export function fitTo(renderer: Renderer, nodes: string[], animate = true): void {
-  const camera = renderer.getCamera();
-  if (nodes.length === 0 || nodes.length === renderer.getGraph().order) {
-    if (animate) void camera.animatedReset({ duration: 400 });
-    else camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
-    return;
-  }
-  const state = getCameraStateToFitViewportToNodes(renderer as unknown as Sigma, nodes);
-  const target = { ...state, ratio: Math.max(state.ratio * 1.15, 0.15) };
-  if (animate) void camera.animate(target, { duration: 400 });
-  else camera.setState(target);
+  const whole = nodes.length === 0 || nodes.length === renderer.getGraph().order;
+  const state = whole
+    ? { x: 0.5, y: 0.5, ratio: 1, angle: 0 }
+    : getCameraStateToFitViewportToNodes(renderer as unknown as Sigma, nodes);
+  const target = whole ? state : { ...state, ratio: Math.max(state.ratio * 1.15, 0.15) };
+  moveCamera(renderer, target, animate ? 400 : 0);
 }
 
 /** Moves the camera onto one node, zooming in if the view is wide. */
 export function focusNode(renderer: Renderer, node: string): void {
   const data = renderer.getNodeDisplayData(node);
   if (!data) return;
-  const camera = renderer.getCamera();
-  const ratio = Math.min(camera.getState().ratio, 0.6);
-  void camera.animate({ x: data.x, y: data.y, ratio }, { duration: 450 });
+  moveCamera(renderer, { x: data.x, y: data.y, ratio: Math.min(renderer.getCamera().getState().ratio, 0.6) }, 450);
+}
+
+/** Brings a node into view when it is off screen (or under the edge), without changing the zoom. */
+export function revealNode(renderer: Renderer, node: string): void {
+  const data = renderer.getNodeDisplayData(node);
+  if (!data) return;
+  const at = renderer.framedGraphToViewport(data);
+  const { width, height } = renderer.getDimensions();
+  const margin = STAGE_PADDING;
+  if (at.x >= margin && at.y >= margin && at.x <= width - margin && at.y <= height - margin) return;
+  moveCamera(renderer, { x: data.x, y: data.y }, 300);
 }
 
 /**

@@ -24,7 +24,7 @@ import { mountGraphKeyboard } from "./views/graph-keyboard";
 import { mountNeighbourhood } from "./views/neighbourhood";
 import { mountOverviewNode } from "./views/overview-node";
 import { mountPath } from "./views/path";
-import { batchGraphChanges, fitTo, focusNode, type Renderer } from "./views/renderer";
+import { batchGraphChanges, fitTo, focusNode, labelBoxes, type Renderer } from "./views/renderer";
 import { mountStageInfo } from "./views/stage-info";
 import { mountSkipLinks } from "./views/skip-links";
 import { createStatusBanner } from "./views/status";
@@ -42,6 +42,8 @@ declare global {
       shownNodes(): string[];
       /** Set when the page shows an overview of a graph too big to draw. */
       grower?: OverviewGrower | null;
+      /** Where sigma's node labels were last placed, by entity, in the stage's pixels. */
+      labelBoxes(): Record<string, { x1: number; y1: number; x2: number; y2: number }>;
       /** Where the 2D first frame last put each entity (null when none was drawn). */
       readonly firstFrame: ReadonlyMap<string, { x: number; y: number }> | null;
     };
@@ -183,6 +185,7 @@ async function start(): Promise<void> {
     store,
     grower,
     shownNodes: () => shownNodes(store.get(), graph),
+    labelBoxes: () => (stage.renderer ? labelBoxes(stage.renderer) : {}),
     get firstFrame() {
       return stage.firstFrame?.positions ?? null;
     },

@@ -88,6 +88,16 @@ export function edgeProgram(attributes: Pick<ClientEdgeAttributes, "relation" | 
  */
 export const LARGE_DIM_NODE_SIZE = 1.5;
 
+/** What sigma is given for a node; `labelRank` orders labels for the label guard (higher placed first). */
+export type NodeDisplay = Partial<NodeDisplayData> & { labelRank?: number };
+
+const selectedType = (state: ExplorerState, graph: ClientGraph): string | undefined => {
+  const selection = state.selection;
+  return selection?.kind === "node" && graph.hasNode(selection.key)
+    ? graph.getNodeAttribute(selection.key, "type")
+    : undefined;
+};
+
 function dimmed(display: Partial<NodeDisplayData>, graph: ClientGraph): Partial<NodeDisplayData> {
   const size = isLargeGraph(graph) ? Math.min(display.size ?? 0, LARGE_DIM_NODE_SIZE) : display.size;
   return { ...display, size, color: DIM_NODE_COLOR, label: "", zIndex: 0 };
@@ -121,6 +131,9 @@ export function reduceNode(
   }
   const derived = derive(state, graph);
   const selected = state.selection?.kind === "node" && state.selection.key === node;
+  // Labels worth keeping before bigger entities' (see views/labels.ts): events, and the selected entity's type.
+  if (data.type === "event" || (state.selection?.kind === "node" && data.type === selectedType(state, graph)))
+    (display as NodeDisplay).labelRank = 1;
   if (derived.pathNodes.size > 0) {
     if (derived.pathNodes.has(node)) return { ...display, highlighted: true, forceLabel: true, zIndex: 3 };
     if (!selected && derived.focus !== node) return dimmed(display, graph);
@@ -133,7 +146,8 @@ export function reduceNode(
   }
   if (derived.focus !== null) {
     if (derived.focus === node) return { ...display, highlighted: true, forceLabel: true, zIndex: 3 };
-    if (derived.focusNeighbours.has(node)) return { ...display, forceLabel: state.hoveredNode !== null, zIndex: 2 };
+    if (derived.focusNeighbours.has(node))
+      return { ...display, forceLabel: state.hoveredNode !== null, zIndex: 2, labelRank: 2 } as NodeDisplay;
     return dimmed(display, graph);
   }
   return display;

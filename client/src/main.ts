@@ -20,12 +20,15 @@ import { createDetailsView } from "./views/details";
 import { byId } from "./views/dom";
 import { createEntityPicker } from "./views/entity-picker";
 import { mountFilters } from "./views/filters";
+import { mountGraphKeyboard } from "./views/graph-keyboard";
 import { mountNeighbourhood } from "./views/neighbourhood";
 import { mountOverviewNode } from "./views/overview-node";
 import { mountPath } from "./views/path";
-import { batchGraphChanges, fitTo, focusNode, type Renderer } from "./views/renderer";
+import { batchGraphChanges, fitTo, focusNode, labelBoxes, type Renderer } from "./views/renderer";
 import { mountStageInfo } from "./views/stage-info";
+import { mountSkipLinks } from "./views/skip-links";
 import { createStatusBanner } from "./views/status";
+import { mountTextView } from "./views/text-view";
 import { mountTimeline } from "./views/timeline";
 import { mountToolbar } from "./views/toolbar";
 
@@ -39,6 +42,8 @@ declare global {
       shownNodes(): string[];
       /** Set when the page shows an overview of a graph too big to draw. */
       grower?: OverviewGrower | null;
+      /** Where sigma's node labels were last placed, by entity, in the stage's pixels. */
+      labelBoxes(): Record<string, { x1: number; y1: number; x2: number; y2: number }>;
       /** Where the 2D first frame last put each entity (null when none was drawn). */
       readonly firstFrame: ReadonlyMap<string, { x: number; y: number }> | null;
     };
@@ -100,25 +105,49 @@ async function start(): Promise<void> {
       if (graph.hasNode(key)) selectOnPage(key);
     });
   };
+  /** Selects an entity and moves focus to its details: the user asked to read about it. */
+  const openDetails = (key: string) => {
+    selectNode(key);
+    details.focusTitle();
+  };
   const fitShown = () => stage.whenRenderer((renderer) => fitTo(renderer, shownNodes(store.get(), graph)));
 
   const search = createEntityPicker({
     id: "search-input",
     label: "Search entities",
     placeholder: window.matchMedia("(max-width: 760px)").matches ? "Search…" : "Search entities (press /)",
-    onPick: (hit) => selectNode(hit.key),
+    onPick: (hit) => openDetails(hit.key),
   });
   byId("search").append(search.root);
 
-  const path = mountPath(byId("path-section"), store, graph, selectNode);
-  const details = createDetailsView(byId("sidebar"), byId("sidebar-content"), graph, documents, {
-    selectNode,
-    hoverNode: (key) => store.update((s) => actions.hoverNode(s, key)),
-    selectEdge: (key) => store.update((s) => actions.selectEdge(s, key)),
-    focus: (key) => stage.whenRenderer((renderer) => focusNode(renderer, key)),
-    neighbourhood: (key) => store.update((s) => actions.openNeighbourhood(s, key)),
-    pathFrom: (key) => path.setFrom(key),
-    pathTo: (key) => path.setTo(key),
+  // On a phone the panel is a drawer behind ☰: the path panel opens it when it asks for the other end.
+  const openPanel = () => {
+    const toggle = byId("panel-toggle");
+    if (toggle.offsetParent !== null && !document.body.classList.contains("panel-open")) toggle.click();
+  };
+  const path = mountPath(byId("path-section"), store, graph, selectNode, openPanel);
+  const details = createDetailsView(
+    byId("sidebar"),
+    byId("sidebar-content"),
+    graph,
+    documents,
+    {
+      selectNode,
+      hoverNode: (key) => store.update((s) => actions.hoverNode(s, key)),
+      selectEdge: (key) => store.update((s) => actions.selectEdge(s, key)),
+      focus: (key) => stage.whenRenderer((renderer) => focusNode(renderer, key)),
+      neighbourhood: (key) => store.update((s) => actions.openNeighbourhood(s, key)),
+      pathFrom: (key) => path.setFrom(key),
+      pathTo: (key) => path.setTo(key),
+    },
+    (closed) => keyboard.returnTo(closed.kind === "node" ? closed.key : null),
+  );
+  const keyboard = mountGraphKeyboard({
+    stage,
+    announcer: byId("graph-announcer"),
+    store,
+    graph,
+    open: openDetails,
   });
   const timeline = mountTimeline(byId("timeline"), byId("events-section"), store, documents, (event) => {
     const [first] = event.nodes;
@@ -143,6 +172,9 @@ async function start(): Promise<void> {
     mountStageInfo(byId("counts"), byId("mode-chips"), store, graph, grower ? () => grower.reset() : undefined),
     ...(grower ? [mountOverviewNode(byId("overview-node"), graph, grower)] : []),
     mountToolbar({ store, stage, loadLayout, schema, status, searchInput: search.input, fitShown }),
+    keyboard.update,
+    mountTextView({ root: byId("text-view"), toggle: byId("text-view-toggle"), store, graph, open: openDetails }),
+    mountSkipLinks(stage.container, () => details.focusTitle()),
   ];
   window.explorer = {
     get renderer() {
@@ -153,6 +185,7 @@ async function start(): Promise<void> {
     store,
     grower,
     shownNodes: () => shownNodes(store.get(), graph),
+    labelBoxes: () => (stage.renderer ? labelBoxes(stage.renderer) : {}),
     get firstFrame() {
       return stage.firstFrame?.positions ?? null;
     },

@@ -103,11 +103,14 @@ export const RELATIONS = [
   "chief_executive_of",
   "vice_president_of",
   "champions",
+  "remarked_on",
   "member_of_tier",
   "competes_with",
   "pressures",
+  "dominates",
   "initiated",
   "followed",
+  "followed_lead_of",
   "weighs_following",
   "released",
   "offers",
@@ -138,6 +141,11 @@ export interface RelationInfo {
   /** false for symmetric relations: drawn without an arrow, and marked `symmetric` in GEXF exports. */
   directed: boolean;
   description: string;
+  /**
+   * What the relation says about control, for control chains: `stake` owns the share its `stake` figure gives,
+   * `whole` owns all of the target, `role` is a person's office at the target (chair, chief executive, founder).
+   */
+  control?: "stake" | "whole" | "role";
 }
 
 export const RELATION_INFO: Record<Relation, RelationInfo> = {
@@ -146,6 +154,7 @@ export const RELATION_INFO: Record<Relation, RelationInfo> = {
     color: "#e6550d",
     directed: true,
     description: "Owns part of the target's shares.",
+    control: "stake",
   },
   invested_in: { label: "invested in", color: "#fd8d3c", directed: true, description: "Put money into the target." },
   customer_of: {
@@ -167,25 +176,45 @@ export const RELATION_INFO: Record<Relation, RelationInfo> = {
     description: "Helps the target's business in a named area.",
   },
   part_of: { label: "is part of", color: "#969696", directed: true, description: "Is a division or member of." },
-  founded: { label: "founded", color: "#d6616b", directed: true, description: "Founded the target." },
-  chairs: { label: "chairs", color: "#ad494a", directed: true, description: "Is chairman of the target's board." },
+  founded: {
+    label: "founded",
+    color: "#d6616b",
+    directed: true,
+    description: "Founded the target.",
+    control: "role",
+  },
+  chairs: {
+    label: "chairs",
+    color: "#ad494a",
+    directed: true,
+    description: "Is chairman of the target's board.",
+    control: "role",
+  },
   chief_executive_of: {
     label: "is chief executive of",
     color: "#843c39",
     directed: true,
     description: "Is the target's CEO.",
+    control: "role",
   },
   vice_president_of: {
     label: "is vice president of",
     color: "#e7969c",
     directed: true,
     description: "Is a vice president of the target.",
+    control: "role",
   },
   champions: {
     label: "champions",
     color: "#cedb9c",
     directed: true,
     description: "Has publicly backed the target.",
+  },
+  remarked_on: {
+    label: "remarked on",
+    color: "#bd9e39",
+    directed: true,
+    description: "Said something on the record about the target.",
   },
   member_of_tier: {
     label: "is in the tier",
@@ -205,8 +234,20 @@ export const RELATION_INFO: Record<Relation, RelationInfo> = {
     directed: true,
     description: "Squeezes the target's business.",
   },
+  dominates: {
+    label: "dominates",
+    color: "#67000d",
+    directed: true,
+    description: "Is among the leaders of the market.",
+  },
   initiated: { label: "initiated", color: "#ad494a", directed: true, description: "Started the event." },
   followed: { label: "followed", color: "#d6616b", directed: true, description: "Joined an event others started." },
+  followed_lead_of: {
+    label: "followed the lead of",
+    color: "#fc9272",
+    directed: true,
+    description: "Did what the target had done first.",
+  },
   weighs_following: {
     label: "weighs following",
     color: "#e7969c",
@@ -232,7 +273,13 @@ export const RELATION_INFO: Record<Relation, RelationInfo> = {
     description: "Bundles the target model ready to run.",
   },
   runs_on: { label: "runs on", color: "#c7e9c0", directed: true, description: "Needs the target to run." },
-  owns: { label: "owns", color: "#637939", directed: true, description: "Owns the target model or product." },
+  owns: {
+    label: "owns",
+    color: "#637939",
+    directed: true,
+    description: "Owns the target model or product.",
+    control: "whole",
+  },
   integrated: {
     label: "integrated",
     color: "#8ca252",

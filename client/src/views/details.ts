@@ -15,6 +15,8 @@ import { renderEdgeDetail, renderNodeDetail, type NodeLabel, type SidebarActions
 export interface DetailsView {
   /** Opens (or closes, for null) the sidebar on a selection, seen from `year` (null: all years). */
   show(selection: Selection | null, year: number | null): void;
+  /** Moves focus to the details' title now and again once they have loaded: the user's attention went there. */
+  focusTitle(): void;
 }
 
 type Loaded = { kind: "node"; detail: NodeDetailResponse } | { kind: "edge"; edge: EdgeItem };
@@ -25,8 +27,28 @@ export function createDetailsView(
   graph: ClientGraph,
   documents: readonly DocumentRecord[],
   actions: SidebarActions,
+  /** Called when the sidebar closes with focus inside it, so focus can go somewhere useful (not `body`). */
+  onCloseWithFocus: (closed: Selection) => void,
 ): DetailsView {
   let controller: AbortController | null = null;
+  /** Focus goes to the title when the details render: asked for, or focus was inside what is replaced. */
+  let focusWanted = false;
+  const focusInside = () => sidebar.contains(document.activeElement);
+  const focusTitleIfWanted = () => {
+    if (focusWanted) content.querySelector<HTMLElement>("#detail-title")?.focus({ preventScroll: true });
+  };
+  // A neighbour link or a relation's ⓘ moves the selection from inside the panel: focus follows it.
+  const ownActions: SidebarActions = {
+    ...actions,
+    selectNode: (key) => {
+      focusWanted = true;
+      actions.selectNode(key);
+    },
+    selectEdge: (key) => {
+      focusWanted = true;
+      actions.selectEdge(key);
+    },
+  };
   let shown: Selection | null = null;
   let year: number | null = null;
   let loaded: Loaded | null = null;
@@ -40,7 +62,7 @@ export function createDetailsView(
     if (error.name === "AbortError") return;
     const what = selection.kind === "node" ? "entity" : "relation";
     replaceChildren(content, [
-      el("h2", { class: "detail-title", text: selection.key, attrs: { id: "detail-title" } }),
+      el("h2", { class: "detail-title", text: selection.key, attrs: { id: "detail-title", tabindex: "-1" } }),
       el("p", { class: "error-text", text: `Could not load this ${what}: ${error.message}` }),
       el("button", { text: "Retry", attrs: { type: "button" }, on: { click: () => load(selection) } }),
     ]);
@@ -57,10 +79,11 @@ export function createDetailsView(
       el("h2", {
         class: "detail-title",
         text: selection.kind === "node" && known ? graph.getNodeAttribute(selection.key, "label") : "Loading…",
-        attrs: { id: "detail-title" },
+        attrs: { id: "detail-title", tabindex: "-1" },
       }),
       el("p", { class: "panel-status", text: "Loading…" }),
     ]);
+    focusTitleIfWanted();
     const done = (answer: Loaded) => {
       if (own.signal.aborted) return;
       sidebar.removeAttribute("aria-busy");
@@ -72,6 +95,8 @@ export function createDetailsView(
       if (own.signal.aborted) return;
       sidebar.removeAttribute("aria-busy");
       fail(selection, error);
+      focusTitleIfWanted();
+      focusWanted = false;
     };
     loaded = null;
     if (selection.kind === "node") {
@@ -84,19 +109,23 @@ export function createDetailsView(
   const render = () => {
     if (!loaded) return;
     const scroll = content.scrollTop;
+    // Replacing the content drops focus to `body`: it stays in the panel, on the title.
+    if (focusInside() && document.activeElement !== content) focusWanted = true;
     replaceChildren(
       content,
       loaded.kind === "node"
-        ? renderNodeDetail(loaded.detail, documents, actions, { year, graph })
+        ? renderNodeDetail(loaded.detail, documents, ownActions, { year, graph })
         : renderEdgeDetail(
             loaded.edge,
             { source: nodeLabel(loaded.edge.source), target: nodeLabel(loaded.edge.target) },
             documents,
-            actions,
+            ownActions,
             year,
           ),
     );
     content.scrollTop = scroll;
+    focusTitleIfWanted();
+    focusWanted = false;
   };
 
   return {
@@ -105,16 +134,27 @@ export function createDetailsView(
         selection !== null && shown?.kind === selection.kind && shown.key === selection.key && nextYear !== year;
       year = nextYear;
       if (selection === null) {
+        const closed = shown;
+        const hadFocus = focusInside();
         shown = null;
         loaded = null;
         controller?.abort();
         sidebar.hidden = true;
         replaceChildren(content, []);
+        focusWanted = false;
+        if (hadFocus && closed) onCloseWithFocus(closed);
         return;
       }
+      if (focusInside() && !yearOnly) focusWanted = true;
       shown = selection;
       if (yearOnly && loaded) render();
       else if (!yearOnly) load(selection);
+    },
+    focusTitle() {
+      focusWanted = true;
+      focusTitleIfWanted();
+      // Already loaded: nothing renders next, and a later render (the year moving) must not take focus.
+      if (loaded) focusWanted = false;
     },
   };
 }

@@ -181,7 +181,7 @@ export function renderNodeDetail(
   return [
     el("header", { class: "detail-header" }, [
       typeChip(a.type),
-      el("h2", { class: "detail-title", text: a.label, attrs: { id: "detail-title" } }),
+      el("h2", { class: "detail-title", text: a.label, attrs: { id: "detail-title", tabindex: "-1" } }),
       a.labelZh ? el("p", { class: "detail-zh", text: a.labelZh, attrs: { lang: "zh" } }) : null,
       a.aliases.length > 0 ? el("p", { class: "aliases", text: `Also: ${a.aliases.join(", ")}` }) : null,
     ]),
@@ -232,7 +232,7 @@ export function renderEdgeDetail(
         swatch("relation-swatch", info?.color ?? "#999"),
         info?.directed === false ? "Relation (both ways)" : "Relation",
       ]),
-      el("h2", { class: "detail-title edge-title", attrs: { id: "detail-title" } }, [
+      el("h2", { class: "detail-title edge-title", attrs: { id: "detail-title", tabindex: "-1" } }, [
         nodeLink(edge.source, ends.source, actions),
         el("span", {
           class: "edge-relation",

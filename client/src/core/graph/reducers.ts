@@ -13,6 +13,8 @@ import { derive, isEdgeShown, isNodeShown } from "./visibility";
 export const DIM_NODE_COLOR = "#e2e4e8";
 export const DIM_EDGE_COLOR = "#eceef1";
 export const PATH_EDGE_SIZE = 4;
+/** How much larger the entity under the keyboard cursor is drawn. */
+export const KEYBOARD_FOCUS_SCALE = 1.6;
 /** Above this many relations, a focused node's relation labels wait until the view is zoomed in. */
 export const HUB_DEGREE = 12;
 
@@ -86,6 +88,16 @@ export function edgeProgram(attributes: Pick<ClientEdgeAttributes, "relation" | 
  */
 export const LARGE_DIM_NODE_SIZE = 1.5;
 
+/** What sigma is given for a node; `labelRank` orders labels for the label guard (higher placed first). */
+export type NodeDisplay = Partial<NodeDisplayData> & { labelRank?: number };
+
+const selectedType = (state: ExplorerState, graph: ClientGraph): string | undefined => {
+  const selection = state.selection;
+  return selection?.kind === "node" && graph.hasNode(selection.key)
+    ? graph.getNodeAttribute(selection.key, "type")
+    : undefined;
+};
+
 function dimmed(display: Partial<NodeDisplayData>, graph: ClientGraph): Partial<NodeDisplayData> {
   const size = isLargeGraph(graph) ? Math.min(display.size ?? 0, LARGE_DIM_NODE_SIZE) : display.size;
   return { ...display, size, color: DIM_NODE_COLOR, label: "", zIndex: 0 };
@@ -107,8 +119,21 @@ export function reduceNode(
     zIndex: 1,
   };
   if (!isNodeShown(state, graph, node)) return { ...display, hidden: true };
+  // The keyboard cursor is drawn larger than any highlight, above everything, whatever else is shown.
+  if (state.keyboardFocus === node) {
+    return {
+      ...display,
+      size: (display.size ?? 1) * KEYBOARD_FOCUS_SCALE,
+      highlighted: true,
+      forceLabel: true,
+      zIndex: 4,
+    };
+  }
   const derived = derive(state, graph);
   const selected = state.selection?.kind === "node" && state.selection.key === node;
+  // Labels worth keeping before bigger entities' (see views/labels.ts): events, and the selected entity's type.
+  if (data.type === "event" || (state.selection?.kind === "node" && data.type === selectedType(state, graph)))
+    (display as NodeDisplay).labelRank = 1;
   if (derived.pathNodes.size > 0) {
     if (derived.pathNodes.has(node)) return { ...display, highlighted: true, forceLabel: true, zIndex: 3 };
     if (!selected && derived.focus !== node) return dimmed(display, graph);
@@ -121,7 +146,8 @@ export function reduceNode(
   }
   if (derived.focus !== null) {
     if (derived.focus === node) return { ...display, highlighted: true, forceLabel: true, zIndex: 3 };
-    if (derived.focusNeighbours.has(node)) return { ...display, forceLabel: state.hoveredNode !== null, zIndex: 2 };
+    if (derived.focusNeighbours.has(node))
+      return { ...display, forceLabel: state.hoveredNode !== null, zIndex: 2, labelRank: 2 } as NodeDisplay;
     return dimmed(display, graph);
   }
   return display;

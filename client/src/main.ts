@@ -20,6 +20,7 @@ import { createDetailsView } from "./views/details";
 import { byId } from "./views/dom";
 import { createEntityPicker } from "./views/entity-picker";
 import { mountFilters } from "./views/filters";
+import { guardFocus } from "./views/focus-guard";
 import { mountGraphKeyboard } from "./views/graph-keyboard";
 import { mountNeighbourhood } from "./views/neighbourhood";
 import { mountOverviewNode } from "./views/overview-node";
@@ -191,6 +192,7 @@ async function start(): Promise<void> {
     },
   };
   startController({ store, graph, stage, schema, details, views, grower }, initial);
+  guardFocus(stage.container, byId("sidebar"));
   // A link to an entity outside the overview brings it in.
   const linked = initial.selection;
   if (grower && linked?.kind === "node" && !graph.hasNode(linked.key)) selectNode(linked.key);

@@ -158,7 +158,9 @@ export function reduceNode(
     if (derived.pathNodes.has(node)) return { ...display, highlighted: true, forceLabel: true, zIndex: 3 };
     if (!selected && derived.focus !== node) return dimmed(display, graph);
   }
-  if (selected || state.marked.has(node)) return { ...display, highlighted: true, forceLabel: true, zIndex: 3 };
+  // The keyboard walk's anchor stands out as a selection does: the arrows step through its neighbours.
+  if (selected || state.keyboardAnchor === node || state.marked.has(node))
+    return { ...display, highlighted: true, forceLabel: true, zIndex: 3 };
   if (derived.edgeEnds.size > 0) {
     return derived.edgeEnds.has(node)
       ? { ...display, highlighted: true, forceLabel: true, zIndex: 3 }

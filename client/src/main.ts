@@ -150,7 +150,7 @@ async function start(): Promise<void> {
     graph,
     open: openDetails,
   });
-  const timeline = mountTimeline(byId("timeline"), byId("events-section"), store, documents, (event) => {
+  const timeline = mountTimeline(byId("timeline"), byId("events-section"), store, documents, graph, (event) => {
     const [first] = event.nodes;
     store.update((s) => {
       const type = first !== undefined && graph.hasNode(first) ? graph.getNodeAttribute(first, "type") : null;

@@ -123,7 +123,9 @@ function overlayBoxes(container: HTMLElement): Rect[] {
   const parent = container.parentElement;
   if (!parent) return [];
   const boxes: Rect[] = [];
-  for (const element of parent.querySelectorAll("#counts, #mode-chips > *, #timeline, .zoom-controls")) {
+  for (const element of parent.querySelectorAll(
+    "#counts, #mode-chips > *, #timeline, #timeline-change, .zoom-controls",
+  )) {
     const box = element.getBoundingClientRect();
     if (box.width === 0 || box.height === 0) continue;
     boxes.push({

@@ -11,6 +11,7 @@ import type { ClientEdgeAttributes, ClientGraph, ClientNodeAttributes } from "..
 import type { GraphAttributes } from "../../../server/graph/attributes";
 import { createReducers, FOCUS_ARROW, isLargeGraph } from "../core/graph/reducers";
 import { LabelGuard } from "./labels";
+import { prefersReducedMotion } from "../core/motion";
 import type { Rect } from "../core/graph/label-placement";
 import { steadyCamera } from "./steady-camera";
 import type { Store } from "../core/state/store";
@@ -191,11 +192,6 @@ function bindPointer(renderer: Renderer, graph: ClientGraph, store: Store<Explor
   };
   renderer.on("upNode", drop);
   renderer.on("upStage", drop);
-}
-
-/** The user asked the system for less motion: the camera then jumps instead of gliding. */
-export function prefersReducedMotion(): boolean {
-  return window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 }
 
 /** Moves the camera to `target`, animated over `duration` ms unless the user prefers reduced motion. */

@@ -194,7 +194,7 @@ const relationInfo = {
   color: z.string(),
   directed: z.boolean(),
   description: z.string(),
-  control: z.enum(["stake", "whole", "role"]).optional(),
+  control: z.enum(["stake", "whole", "parent", "role"]).optional(),
 };
 export const schemaSchema = z.strictObject({
   nodeTypes: z.array(z.strictObject({ ...nodeTypeInfo, type: nodeType, count })),

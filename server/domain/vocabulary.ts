@@ -103,11 +103,14 @@ export const RELATIONS = [
   "chief_executive_of",
   "vice_president_of",
   "champions",
+  "remarked_on",
   "member_of_tier",
   "competes_with",
   "pressures",
+  "dominates",
   "initiated",
   "followed",
+  "followed_lead_of",
   "weighs_following",
   "released",
   "offers",
@@ -140,9 +143,10 @@ export interface RelationInfo {
   description: string;
   /**
    * What the relation says about control, for control chains: `stake` owns the share its `stake` figure gives,
-   * `whole` owns all of the target, `role` is a person's office at the target (chair, chief executive, founder).
+   * `whole` owns all of the target, `parent` makes the target the source's parent (a share not given), `role`
+   * is a person's office at the target (chair, chief executive, founder).
    */
-  control?: "stake" | "whole" | "role";
+  control?: "stake" | "whole" | "parent" | "role";
 }
 
 export const RELATION_INFO: Record<Relation, RelationInfo> = {
@@ -172,7 +176,13 @@ export const RELATION_INFO: Record<Relation, RelationInfo> = {
     directed: true,
     description: "Helps the target's business in a named area.",
   },
-  part_of: { label: "is part of", color: "#969696", directed: true, description: "Is a division or member of." },
+  part_of: {
+    label: "is part of",
+    color: "#969696",
+    directed: true,
+    description: "Is a division or member of.",
+    control: "parent",
+  },
   founded: {
     label: "founded",
     color: "#d6616b",
@@ -207,6 +217,12 @@ export const RELATION_INFO: Record<Relation, RelationInfo> = {
     directed: true,
     description: "Has publicly backed the target.",
   },
+  remarked_on: {
+    label: "remarked on",
+    color: "#bd9e39",
+    directed: true,
+    description: "Said something on the record about the target.",
+  },
   member_of_tier: {
     label: "is in the tier",
     color: "#9e9ac8",
@@ -225,8 +241,20 @@ export const RELATION_INFO: Record<Relation, RelationInfo> = {
     directed: true,
     description: "Squeezes the target's business.",
   },
+  dominates: {
+    label: "dominates",
+    color: "#67000d",
+    directed: true,
+    description: "Is among the leaders of the market.",
+  },
   initiated: { label: "initiated", color: "#ad494a", directed: true, description: "Started the event." },
   followed: { label: "followed", color: "#d6616b", directed: true, description: "Joined an event others started." },
+  followed_lead_of: {
+    label: "followed the lead of",
+    color: "#fc9272",
+    directed: true,
+    description: "Did what the target had done first.",
+  },
   weighs_following: {
     label: "weighs following",
     color: "#e7969c",

@@ -28,7 +28,7 @@ describe("npm start", () => {
     const server = start(["--port", "0"]);
     const [, url] = await server.waitFor(/explorer ready at (http:\/\/127\.0\.0\.1:\d+)\//);
     const health = await (await fetch(`${url}/api/health`)).json();
-    expect(health).toMatchObject({ status: "ok", nodes: 49, edges: 77 });
+    expect(health).toMatchObject({ status: "ok", nodes: 57, edges: 101 });
     await fetch(`${url}/api/nodes/nobody`);
     await server.waitFor(/GET \/api\/nodes\/nobody 404 [\d.]+ms/);
     expect(server.output().match(/GET \/api\//g)).toHaveLength(2);

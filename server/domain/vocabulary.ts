@@ -143,9 +143,10 @@ export interface RelationInfo {
   description: string;
   /**
    * What the relation says about control, for control chains: `stake` owns the share its `stake` figure gives,
-   * `whole` owns all of the target, `role` is a person's office at the target (chair, chief executive, founder).
+   * `whole` owns all of the target, `parent` makes the target the source's parent (a share not given), `role`
+   * is a person's office at the target (chair, chief executive, founder).
    */
-  control?: "stake" | "whole" | "role";
+  control?: "stake" | "whole" | "parent" | "role";
 }
 
 export const RELATION_INFO: Record<Relation, RelationInfo> = {
@@ -175,7 +176,13 @@ export const RELATION_INFO: Record<Relation, RelationInfo> = {
     directed: true,
     description: "Helps the target's business in a named area.",
   },
-  part_of: { label: "is part of", color: "#969696", directed: true, description: "Is a division or member of." },
+  part_of: {
+    label: "is part of",
+    color: "#969696",
+    directed: true,
+    description: "Is a division or member of.",
+    control: "parent",
+  },
   founded: {
     label: "founded",
     color: "#d6616b",

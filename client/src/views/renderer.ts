@@ -32,13 +32,15 @@ export const EDGE_LABEL_RATIO = 0.45;
 
 const guards = new WeakMap<Renderer, LabelGuard>();
 
-/** Downloads the view as a PNG; the label guard follows the temporary renderer that draws it. */
-export async function downloadPng(renderer: Renderer, fileName = "graph"): Promise<void> {
+/**
+ * The view drawn on a canvas (device pixels, white background) for the PNG export; the label guard follows the
+ * temporary renderer that draws it, so labels are placed inside its edges as on screen.
+ */
+export async function drawViewOnCanvas(renderer: Renderer): Promise<HTMLCanvasElement> {
   const guard = guards.get(renderer);
-  const { downloadAsPNG } = await import("@sigma/export-image");
+  const { drawOnCanvas } = await import("@sigma/export-image");
   try {
-    await downloadAsPNG(renderer as unknown as Sigma, {
-      fileName,
+    return await drawOnCanvas(renderer as unknown as Sigma, {
       backgroundColor: "#ffffff",
       withTempRenderer: (temporary) => {
         guard?.attach(temporary as unknown as Renderer);

@@ -20,10 +20,12 @@ import { createDetailsView } from "./views/details";
 import { byId } from "./views/dom";
 import { createEntityPicker } from "./views/entity-picker";
 import { mountFilters } from "./views/filters";
+import { guardFocus } from "./views/focus-guard";
 import { mountGraphKeyboard } from "./views/graph-keyboard";
 import { mountNeighbourhood } from "./views/neighbourhood";
 import { mountOverviewNode } from "./views/overview-node";
 import { mountPath } from "./views/path";
+import { pngFrameOf } from "./views/png-export";
 import { batchGraphChanges, fitTo, focusNode, labelBoxes, type Renderer } from "./views/renderer";
 import { mountStageInfo } from "./views/stage-info";
 import { mountSkipLinks } from "./views/skip-links";
@@ -66,7 +68,12 @@ async function start(): Promise<void> {
   const graph = buildClientGraph(opening.graph);
   const overview = opening.overview ? createOverviewModel(graph, opening.overview) : null;
   const documents = schema.documents ?? graph.getAttribute("documents") ?? [];
-  byId("dataset-name").textContent = graph.getAttribute("name") ?? "";
+  const datasetName = byId("dataset-name");
+  datasetName.textContent = graph.getAttribute("name") ?? "";
+  // A long name is cut with an ellipsis: then the whole of it shows on hover.
+  new ResizeObserver(() => {
+    datasetName.title = datasetName.scrollWidth > datasetName.clientWidth ? (datasetName.textContent ?? "") : "";
+  }).observe(datasetName);
   document.title = `${graph.getAttribute("name") ?? "Knowledge graph"} · KG Explorer`;
 
   const initial = actions.setOverview(
@@ -149,7 +156,7 @@ async function start(): Promise<void> {
     graph,
     open: openDetails,
   });
-  const timeline = mountTimeline(byId("timeline"), byId("events-section"), store, documents, (event) => {
+  const timeline = mountTimeline(byId("timeline"), byId("events-section"), store, documents, graph, (event) => {
     const [first] = event.nodes;
     store.update((s) => {
       const type = first !== undefined && graph.hasNode(first) ? graph.getNodeAttribute(first, "type") : null;
@@ -171,7 +178,16 @@ async function start(): Promise<void> {
     path.update,
     mountStageInfo(byId("counts"), byId("mode-chips"), store, graph, grower ? () => grower.reset() : undefined),
     ...(grower ? [mountOverviewNode(byId("overview-node"), graph, grower)] : []),
-    mountToolbar({ store, stage, loadLayout, schema, status, searchInput: search.input, fitShown }),
+    mountToolbar({
+      store,
+      stage,
+      loadLayout,
+      schema,
+      status,
+      searchInput: search.input,
+      fitShown,
+      pngFrame: () => pngFrameOf(store.get(), graph, schema, documents, byId("counts").textContent ?? ""),
+    }),
     keyboard.update,
     mountTextView({ root: byId("text-view"), toggle: byId("text-view-toggle"), store, graph, open: openDetails }),
     mountSkipLinks(stage.container, () => details.focusTitle()),
@@ -191,6 +207,7 @@ async function start(): Promise<void> {
     },
   };
   startController({ store, graph, stage, schema, details, views, grower }, initial);
+  guardFocus(stage.container, byId("sidebar"));
   // A link to an entity outside the overview brings it in.
   const linked = initial.selection;
   if (grower && linked?.kind === "node" && !graph.hasNode(linked.key)) selectNode(linked.key);

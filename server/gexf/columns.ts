@@ -145,16 +145,16 @@ export class ColumnSet<A extends NodeAttributes | EdgeAttributes> {
     if (this.dynamic) {
       for (const value of dynamicFigureValues(figures)) {
         if (!this.dynamicFigures.has(value.column)) {
-          this.dynamicFigures.set(value.column, this.claim(value.id, [value.unitId], value.title, "double"));
+          this.dynamicFigures.set(value.column, this.claim(value.id, [value.unitId], value.title, value.type));
         }
       }
       return;
     }
     for (const flat of flattenFigures(figures)) {
-      const key = figureColumnKey(flat.id, flat.unit);
+      const key = figureColumnKey(flat.id, flat.unit, flat.type);
       if (!this.figures.has(key)) {
         // The same figure key in another unit is another quantity: never mix yuan and dollars in one column.
-        this.figures.set(key, this.claim(flat.id, [`${flat.id}_${flat.unit.toLowerCase()}`], flat.title, "double"));
+        this.figures.set(key, this.claim(flat.id, [`${flat.id}_${flat.unit.toLowerCase()}`], flat.title, flat.type));
       }
     }
   }
@@ -177,7 +177,7 @@ export class ColumnSet<A extends NodeAttributes | EdgeAttributes> {
 
 const byId = (a: Column, b: Column) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-export const figureColumnKey = (id: string, unit: string): string => id + "\0" + unit;
+export const figureColumnKey = (id: string, unit: string, type: GexfType): string => id + "\0" + unit + "\0" + type;
 
 /** `open_source` → "Open source": property keys as column titles. */
 function humanize(key: string): string {

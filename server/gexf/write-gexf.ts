@@ -38,9 +38,9 @@ export interface GexfOptions {
   /**
    * A dynamic GEXF 1.3 for Gephi's timeline (1.3 only): `mode="dynamic"`, year intervals on dated nodes and
    * edges (`start="2019-01-01" end="2021-12-31"`, inclusive, open ends left out), figures as dynamic attributes
-   * with one attvalue per dated point, in their own `mode="dynamic"` blocks. For Gephi desktop: graphology-gexf
-   * (Gephi Lite) keeps only the last `<attributes>` block of a class and refuses the file unless told to allow
-   * undeclared attributes, and networkx 2 reads no 1.3 at all, so the static file stays the default.
+   * with one attvalue per point over its dates (Q4 2023 is October to December), each with its basis, sources
+   * and note; one `mode="dynamic"` attribute block per class. graphology-gexf (Gephi Lite) reads it, ignoring
+   * time; networkx 3 reads every column as (value, start, end) lists; networkx 2 reads no 1.3 at all.
    */
   dynamic?: boolean;
 }
@@ -163,11 +163,11 @@ function declarations(columns: GexfColumns, flavour: GexfFlavour): string {
     (dynamic
       ? '  <graph mode="dynamic" timeformat="date" timerepresentation="interval" defaultedgetype="directed">\n'
       : '  <graph mode="static" defaultedgetype="directed">\n') +
-    classDeclarations("node", columns.node.columns(), flavour) +
-    classDeclarations("edge", columns.edge.columns(), flavour) +
-    // Gephi keeps only the last value of a column unless its block says mode="dynamic".
-    (dynamic ? classDeclarations("node", columns.node.dynamicColumns(), flavour, true) : "") +
-    (dynamic ? classDeclarations("edge", columns.edge.dynamicColumns(), flavour, true) : "")
+    // One block per class: graphology-gexf (Gephi Lite) keeps only the last block of a class. In a dynamic graph
+    // it says mode="dynamic", without which Gephi keeps only the last value of a column; the record's own
+    // columns then carry no interval (always so), its figures one per point.
+    classDeclarations("node", [...columns.node.columns(), ...columns.node.dynamicColumns()], flavour, dynamic) +
+    classDeclarations("edge", [...columns.edge.columns(), ...columns.edge.dynamicColumns()], flavour, dynamic)
   );
 }
 

@@ -92,6 +92,21 @@ describe.skipIf(reason !== null)("explorer page: accessibility", () => {
     await page.close();
   });
 
+  it("keeps focus off body when the focused control goes away (a chip's ×, Show everything)", async () => {
+    const { page, problems } = await explorer.browser().open(`${explorer.server().url}?hood=lei-jun`);
+    await page.locator("#chip-hood .chip-clear").focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("#chip-hood").count()).toBe(0);
+    await expect.poll(() => focused(page)).toBe("graph");
+    await page.goto(`${explorer.server().url}?hood=lei-jun`);
+    await page.locator("#hood-clear").focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("#hood-clear").isHidden()).toBe(true);
+    await expect.poll(() => focused(page)).not.toBe("body");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("offers a skip link to the open panel as the first Tab stop", async () => {
     const { page, problems } = await explorer.browser().open(`${explorer.server().url}?node=xiaomi`);
     await page.locator("#sidebar .node-link").first().waitFor();
@@ -138,7 +153,7 @@ describe.skipIf(reason !== null)("explorer page: accessibility", () => {
     await page.close();
   });
 
-  it("moves the camera at once, without animation, when the user prefers reduced motion", async () => {
+  it("moves the camera and the nodes at once, without animation, when the user prefers reduced motion", async () => {
     const { page, problems } = await explorer.browser().open(explorer.server().url);
     // The same click (zoom in 1.5x), read back in the same task: a jump is there already, an animation is not.
     const zoomedAtOnce = () =>
@@ -152,6 +167,20 @@ describe.skipIf(reason !== null)("explorer page: accessibility", () => {
     expect(await zoomedAtOnce()).toBe(false);
     await page.emulateMedia({ reducedMotion: "reduce" });
     expect(await zoomedAtOnce()).toBe(true);
+
+    // Stopping the layout removes overlaps: nodes are put in place at once, not moved over half a second.
+    const positions = () =>
+      page.evaluate(async () => {
+        const graph = window.explorer?.graph;
+        await new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame)));
+        return graph?.mapNodes((key, a) => `${key}:${a.x},${a.y}`).join(";");
+      });
+    await page.locator("#layout-toggle").click();
+    await expect.poll(() => page.locator("#layout-toggle").getAttribute("aria-pressed")).toBe("true");
+    await page.locator("#layout-toggle").click();
+    await expect.poll(() => page.locator("#layout-toggle").getAttribute("aria-pressed")).toBe("false");
+    const placed = await positions();
+    expect(await positions()).toBe(placed);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -42,10 +42,12 @@ export function mountStageInfo(
       counts.dataset.totalNodes = String(overview.totalNodes);
       counts.dataset.totalEdges = String(overview.totalEdges);
     } else {
+      // A year says so, even when everything happens to be there (the last year reads unlike "All years").
+      const when = state.year === null ? "" : `In ${state.year}: `;
       counts.textContent =
         shown.nodes === shown.totalNodes && shown.edges === shown.totalEdges
-          ? `${shown.totalNodes} entities · ${shown.totalEdges} relations`
-          : `Showing ${shown.nodes} of ${shown.totalNodes} entities · ${shown.edges} of ${shown.totalEdges} relations`;
+          ? `${when}${shown.totalNodes} entities · ${shown.totalEdges} relations`
+          : `${when}Showing ${shown.nodes} of ${shown.totalNodes} entities · ${shown.edges} of ${shown.totalEdges} relations`;
     }
     counts.classList.toggle("overview", overview !== null);
     counts.dataset.nodes = String(shown.nodes);

@@ -9,7 +9,8 @@ import * as actions from "../core/state/actions";
 import type { Store } from "../core/state/store";
 import type { ExplorerState } from "../core/state/types";
 import { byId } from "./dom";
-import { downloadPng, moveCamera, zoomBy, type Renderer } from "./renderer";
+import { downloadFramedPng, type PngFrame } from "./png-export";
+import { moveCamera, zoomBy, type Renderer } from "./renderer";
 import type { Stage } from "../stage";
 import type { StatusBanner } from "./status";
 
@@ -22,6 +23,8 @@ export interface ToolbarContext {
   status: StatusBanner;
   searchInput: HTMLInputElement;
   fitShown(): void;
+  /** Title, legend and source for the PNG of the view. */
+  pngFrame(): PngFrame;
 }
 
 /**
@@ -71,7 +74,8 @@ export function mountToolbar(context: ToolbarContext): (state: ExplorerState) =>
     layoutButton.setAttribute("aria-pressed", String(running));
     layoutButton.classList.toggle("running", running);
     layoutText.textContent = running ? "Layout running · stop" : "Layout";
-    layoutIcon.textContent = running ? "■" : "▶";
+    // Not ▶: on a phone the icon stands alone beside the timeline's play button.
+    layoutIcon.textContent = running ? "■" : "✥";
     layoutButton.title = running ? "Stop the layout (then overlaps are removed)" : "Run ForceAtlas2 in the background";
   };
   layoutButton.addEventListener("click", () => {
@@ -92,7 +96,9 @@ export function mountToolbar(context: ToolbarContext): (state: ExplorerState) =>
   byId("export-png").addEventListener("click", () => {
     exportMenu.open = false;
     stage.whenRenderer((renderer) =>
-      downloadPng(renderer).catch((error: Error) => status.error(`Could not make the PNG: ${error.message}`)),
+      downloadFramedPng(renderer, context.pngFrame()).catch((error: Error) =>
+        status.error(`Could not make the PNG: ${error.message}`),
+      ),
     );
   });
 

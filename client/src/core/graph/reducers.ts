@@ -6,12 +6,31 @@
  */
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import { RELATION_INFO } from "../../../../server/domain/vocabulary";
+import { isUndated } from "../time/year-changes";
 import type { ExplorerState } from "../state/types";
 import type { ClientEdgeAttributes, ClientGraph, ClientNodeAttributes } from "./load";
 import { derive, isEdgeShown, isNodeShown } from "./visibility";
 
 export const DIM_NODE_COLOR = "#e2e4e8";
 export const DIM_EDGE_COLOR = "#eceef1";
+
+/**
+ * An undated entity or relation while a year is shown: there only because nothing dates it (see
+ * core/time/year-changes.ts), so drawn in its colour mixed this far with white, not as if known to hold then.
+ */
+export const UNDATED_PALE = 0.6;
+
+/** `color` (#rrggbb) mixed `amount` of the way to white; other notations are returned as they are. */
+export function pale(color: string | undefined, amount = UNDATED_PALE): string | undefined {
+  if (!color || !/^#[0-9a-f]{6}$/i.test(color)) return color;
+  const channel = (i: number) => {
+    const value = parseInt(color.slice(i, i + 2), 16);
+    return Math.round(value + (255 - value) * amount)
+      .toString(16)
+      .padStart(2, "0");
+  };
+  return `#${channel(1)}${channel(3)}${channel(5)}`;
+}
 export const PATH_EDGE_SIZE = 4;
 /** How much larger the entity under the keyboard cursor is drawn. */
 export const KEYBOARD_FOCUS_SCALE = 1.6;
@@ -119,6 +138,7 @@ export function reduceNode(
     zIndex: 1,
   };
   if (!isNodeShown(state, graph, node)) return { ...display, hidden: true };
+  if (state.year !== null && isUndated(data.time)) display.color = pale(display.color);
   // The keyboard cursor is drawn larger than any highlight, above everything, whatever else is shown.
   if (state.keyboardFocus === node) {
     return {
@@ -138,7 +158,9 @@ export function reduceNode(
     if (derived.pathNodes.has(node)) return { ...display, highlighted: true, forceLabel: true, zIndex: 3 };
     if (!selected && derived.focus !== node) return dimmed(display, graph);
   }
-  if (selected || state.marked.has(node)) return { ...display, highlighted: true, forceLabel: true, zIndex: 3 };
+  // The keyboard walk's anchor stands out as a selection does: the arrows step through its neighbours.
+  if (selected || state.keyboardAnchor === node || state.marked.has(node))
+    return { ...display, highlighted: true, forceLabel: true, zIndex: 3 };
   if (derived.edgeEnds.size > 0) {
     return derived.edgeEnds.has(node)
       ? { ...display, highlighted: true, forceLabel: true, zIndex: 3 }
@@ -188,6 +210,7 @@ export function reduceEdge(
     zIndex: 1,
   };
   if (!isEdgeShown(state, graph, edge)) return { ...display, hidden: true };
+  if (state.year !== null && isUndated(data.time)) display.color = pale(display.color);
   const derived = derive(state, graph);
   if (state.overview && data.parallel && !derived.pathEdges.has(edge)) return { ...display, hidden: true };
   const [source, target] = graph.extremities(edge);

@@ -119,8 +119,12 @@ describe.skipIf(!corpusPresent)("the interop corpus opens as Gephi opens it", ()
   it("GraphML: typed keys with defaults; Gephi's label, weight and viz keys become fields", async () => {
     const { graph, attributes, meta } = await importGraph(corpusFile("graphml/attributes.graphml"));
     expect(meta.attributes).toEqual({ mode: "static" });
-    expect(attributes.find((a) => a.id === "d0")).toMatchObject({ name: "color", default: "yellow" });
-    expect(graph.getNodeAttribute("n1", "attributes")).toEqual({ d0: "yellow" });
+    expect(attributes.find((a) => a.id === "color")).toMatchObject({
+      class: "node",
+      type: "string",
+      default: "yellow",
+    });
+    expect(graph.getNodeAttribute("n1", "attributes")).toEqual({ color: "yellow" });
     expect(graph.getEdgeAttributes("e2")).toEqual({ id: "e2", directed: false, weight: 2, attributes: {} });
     const mis = await importGraph(corpusFile("graphml/miserables.graphml"));
     expect(mis.graph.getNodeAttributes("11")).toMatchObject({

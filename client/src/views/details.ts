@@ -8,12 +8,16 @@ import { api } from "../api";
 import type { EdgeItem, NodeDetailResponse } from "../../../server/api/contract";
 import type { DocumentRecord } from "../../../server/domain/dataset-schema";
 import type { ClientGraph } from "../core/graph/load";
+import { t } from "../core/i18n";
 import type { Selection } from "../core/state/types";
 import { el, replaceChildren } from "./dom";
 import { renderEdgeDetail, renderNodeDetail, type NodeLabel, type SidebarActions } from "./sidebar";
 
 export interface DetailsView {
-  /** Opens (or closes, for null) the sidebar on a selection, seen from `year` (null: all years). */
+  /**
+   * Opens (or closes, for null) the sidebar on a selection, seen from `year` (null: all years). The same
+   * selection again is drawn again from what was loaded: the year or the language changed.
+   */
   show(selection: Selection | null, year: number | null): void;
 }
 
@@ -41,8 +45,8 @@ export function createDetailsView(
     const what = selection.kind === "node" ? "entity" : "relation";
     replaceChildren(content, [
       el("h2", { class: "detail-title", text: selection.key, attrs: { id: "detail-title" } }),
-      el("p", { class: "error-text", text: `Could not load this ${what}: ${error.message}` }),
-      el("button", { text: "Retry", attrs: { type: "button" }, on: { click: () => load(selection) } }),
+      el("p", { class: "error-text", text: t("sidebar.failed", { what, message: error.message }) }),
+      el("button", { text: t("status.retry"), attrs: { type: "button" }, on: { click: () => load(selection) } }),
     ]);
   };
 
@@ -56,10 +60,11 @@ export function createDetailsView(
     replaceChildren(content, [
       el("h2", {
         class: "detail-title",
-        text: selection.kind === "node" && known ? graph.getNodeAttribute(selection.key, "label") : "Loading…",
+        text:
+          selection.kind === "node" && known ? graph.getNodeAttribute(selection.key, "label") : t("sidebar.loading"),
         attrs: { id: "detail-title" },
       }),
-      el("p", { class: "panel-status", text: "Loading…" }),
+      el("p", { class: "panel-status", text: t("sidebar.loading") }),
     ]);
     const done = (answer: Loaded) => {
       if (own.signal.aborted) return;
@@ -101,8 +106,7 @@ export function createDetailsView(
 
   return {
     show(selection, nextYear) {
-      const yearOnly =
-        selection !== null && shown?.kind === selection.kind && shown.key === selection.key && nextYear !== year;
+      const again = selection !== null && shown?.kind === selection.kind && shown.key === selection.key;
       year = nextYear;
       if (selection === null) {
         shown = null;
@@ -113,8 +117,8 @@ export function createDetailsView(
         return;
       }
       shown = selection;
-      if (yearOnly && loaded) render();
-      else if (!yearOnly) load(selection);
+      if (again && loaded) render();
+      else if (!again) load(selection);
     },
   };
 }

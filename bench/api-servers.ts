@@ -6,7 +6,7 @@
  */
 import { createServer, type RequestListener, type Server, type ServerOptions } from "node:http";
 import { pathToFileURL } from "node:url";
-import { createApp, MAX_HEADER_BYTES, serverOptions } from "../server/api/app";
+import { createApp, serverOptions } from "../server/api/app";
 import { neighborhoodResponse } from "../server/api/views";
 import type { KnowledgeGraph } from "../server/graph/attributes";
 import { seededRandom } from "../server/graph/layout";
@@ -46,10 +46,7 @@ export function rawNeighbors(graph: KnowledgeGraph): RequestListener {
   };
 }
 
-function listen(
-  handler: RequestListener,
-  options: ServerOptions = { maxHeaderSize: MAX_HEADER_BYTES },
-): Promise<Server> {
+function listen(handler: RequestListener, options: ServerOptions = {}): Promise<Server> {
   return new Promise((resolve) => {
     const server = createServer(options, handler).listen(0, "127.0.0.1", () => resolve(server));
   });

@@ -2,7 +2,7 @@
  * `npx tsx bench/page-load.ts [--quick] [--runs N] [--label NAME]`: how long the explorer page takes to open on
  * the embedded dataset, beside two floors measured in the same browser and the same run:
  * - an empty page (one line of HTML and a one-line module script): what any page costs this browser here;
- * - bare sigma (bench/bare-sigma) fetching /api/graph and drawing the same 49 nodes with default settings:
+ * - bare sigma (bench/bare-sigma) fetching /api/graph and drawing the same 57 nodes with default settings:
  *   what any sigma page costs here, with its WebGL contexts and shaders.
  * The real server runs in-process (as the e2e harness does). Each load is in a fresh browser context (empty
  * cache), the three pages in rotating order. Marks read, in ms after navigation start: time to first byte,

@@ -2,16 +2,17 @@
  * `npm start`: parses flags and environment once, loads the dataset, builds the client if needed, listens,
  * and shuts down cleanly on SIGTERM/SIGINT. Every failure here ends with a one-paragraph message, not a stack.
  */
-import { createServer, type Server } from "node:http";
+import type { Server } from "node:http";
 import path from "node:path";
-import { createApp, serverOptions } from "./api/app";
+import { boundHosts } from "./api/allowed-hosts";
+import { createApp, createHttpServer } from "./api/app";
 import { parseFlags, parsePort, UsageError } from "./cli/args";
 import { ensureClientBuild } from "./client-build";
 import { DatasetError } from "./domain/load-dataset";
 import { loadGraph, REPO_ROOT } from "./load-graph";
 
 const USAGE =
-  "usage: npm start -- [--port N] [--host ADDRESS] [--data FILE.json] [--cors ORIGIN,...] [--overview-above N] [--no-build]";
+  "usage: npm start -- [--port N] [--host ADDRESS] [--data FILE.json] [--cors ORIGIN,...] [--allowed-hosts NAME,...] [--overview-above N] [--no-build]";
 
 /** `--overview-above` / OVERVIEW_ABOVE: a whole number of nodes (0: always open on an overview). */
 function parseOverviewAbove(value: string, source: string): number {
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     host: { type: "string" },
     data: { type: "string" },
     cors: { type: "string" },
+    "allowed-hosts": { type: "string" },
     "overview-above": { type: "string" },
     "no-build": { type: "boolean" },
     help: { type: "boolean" },
@@ -53,16 +55,21 @@ async function main(): Promise<void> {
     console.log(`note: the layout could not be cached (${layout.cacheError}); the next start will compute it again`);
 
   if (!flags["no-build"]) await ensureClientBuild((message) => console.log(message));
-  const corsOrigins = (flags.cors ?? process.env.CORS_ORIGINS ?? "")
-    .split(",")
-    .map((o) => o.trim())
-    .filter(Boolean);
+  const list = (value: string) =>
+    value
+      .split(",")
+      .map((o) => o.trim())
+      .filter(Boolean);
+  const corsOrigins = list(flags.cors ?? process.env.CORS_ORIGINS ?? "");
+  // Loopback names are always answered; the bound address and the operator's names are added.
+  const allowedHosts = [...boundHosts(host), ...list(flags["allowed-hosts"] ?? process.env.ALLOWED_HOSTS ?? "")];
   const app = createApp({
     graph,
     datasetName,
     datasetVersion: sha256,
     clientDir: path.join(REPO_ROOT, "client", "dist"),
     corsOrigins,
+    allowedHosts,
     ...(overviewAbove !== undefined && { overviewAbove }),
   });
   const server = await listen(app, port, host);
@@ -89,7 +96,7 @@ async function main(): Promise<void> {
 
 function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = createServer(serverOptions(app), app).listen(port, host);
+    const server = createHttpServer(app).listen(port, host);
     server.once("listening", () => resolve(server));
     server.once("error", (error: NodeJS.ErrnoException) => {
       if (error.code === "EADDRINUSE")

@@ -114,6 +114,10 @@ export function startController(context: ControllerContext, initial: ExplorerSta
     else window.history.replaceState(null, "", url);
   };
 
+  const showEverything = () => stage.whenRenderer((renderer) => fitTo(renderer, []));
+  const narrowed = (state: ExplorerState) =>
+    state.neighbourhood !== null || state.path !== null || state.hiddenTypes.size + state.hiddenRelations.size > 0;
+
   /** The first reaction leaves the redraw to the next frame: sigma (or the 2D frame) has just drawn this very state. */
   let firstReaction = true;
   const react = (next: ExplorerState, previous: ExplorerState) => {
@@ -135,6 +139,8 @@ export function startController(context: ControllerContext, initial: ExplorerSta
     if (next.lang !== previous.lang) applyLanguage(next.lang, graph.getAttribute("name") ?? null);
     if (!same(next.selection, previous.selection) || yearChanged || next.lang !== previous.lang)
       details.show(next.selection, next.year);
+    // The last filter, neighbourhood or path cleared: the camera may be on the subset they showed.
+    if (narrowed(previous) && !narrowed(next)) showEverything();
     for (const view of views) view(next);
     syncUrl(next, previous);
   };
@@ -158,6 +164,8 @@ export function startController(context: ControllerContext, initial: ExplorerSta
     fitOnResult = url.camera === null;
     store.update((s) => actions.applyUrlState(s, url));
     if (url.camera) moveCamera(url.camera);
+    // Back to a view without a camera (the page as it opened): the default one, not wherever it was left.
+    else if (!url.neighbourhood && !url.path) showEverything();
     restoring = false;
     fitOnResult = true;
   });

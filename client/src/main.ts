@@ -21,12 +21,15 @@ import { createDetailsView } from "./views/details";
 import { byId } from "./views/dom";
 import { createEntityPicker } from "./views/entity-picker";
 import { mountFilters } from "./views/filters";
+import { mountGraphKeyboard } from "./views/graph-keyboard";
 import { mountNeighbourhood } from "./views/neighbourhood";
 import { mountOverviewNode } from "./views/overview-node";
 import { mountPath } from "./views/path";
 import { batchGraphChanges, fitTo, focusNode, type Renderer } from "./views/renderer";
 import { mountStageInfo } from "./views/stage-info";
+import { mountSkipLinks } from "./views/skip-links";
 import { createStatusBanner } from "./views/status";
+import { mountTextView } from "./views/text-view";
 import { mountTimeline } from "./views/timeline";
 import { mountToolbar } from "./views/toolbar";
 import { applyLanguage } from "./views/language";
@@ -104,25 +107,49 @@ async function start(): Promise<void> {
       if (graph.hasNode(key)) selectOnPage(key);
     });
   };
+  /** Selects an entity and moves focus to its details: the user asked to read about it. */
+  const openDetails = (key: string) => {
+    selectNode(key);
+    details.focusTitle();
+  };
   const fitShown = () => stage.whenRenderer((renderer) => fitTo(renderer, shownNodes(store.get(), graph)));
 
   const search = createEntityPicker({
     id: "search-input",
     label: "search.label",
     placeholder: window.matchMedia("(max-width: 760px)").matches ? "search.placeholderShort" : "search.placeholder",
-    onPick: (hit) => selectNode(hit.key),
+    onPick: (hit) => openDetails(hit.key),
   });
   byId("search").append(search.root);
 
-  const path = mountPath(byId("path-section"), store, graph, selectNode);
-  const details = createDetailsView(byId("sidebar"), byId("sidebar-content"), graph, documents, {
-    selectNode,
-    hoverNode: (key) => store.update((s) => actions.hoverNode(s, key)),
-    selectEdge: (key) => store.update((s) => actions.selectEdge(s, key)),
-    focus: (key) => stage.whenRenderer((renderer) => focusNode(renderer, key)),
-    neighbourhood: (key) => store.update((s) => actions.openNeighbourhood(s, key)),
-    pathFrom: (key) => path.setFrom(key),
-    pathTo: (key) => path.setTo(key),
+  // On a phone the panel is a drawer behind ☰: the path panel opens it when it asks for the other end.
+  const openPanel = () => {
+    const toggle = byId("panel-toggle");
+    if (toggle.offsetParent !== null && !document.body.classList.contains("panel-open")) toggle.click();
+  };
+  const path = mountPath(byId("path-section"), store, graph, selectNode, openPanel);
+  const details = createDetailsView(
+    byId("sidebar"),
+    byId("sidebar-content"),
+    graph,
+    documents,
+    {
+      selectNode,
+      hoverNode: (key) => store.update((s) => actions.hoverNode(s, key)),
+      selectEdge: (key) => store.update((s) => actions.selectEdge(s, key)),
+      focus: (key) => stage.whenRenderer((renderer) => focusNode(renderer, key)),
+      neighbourhood: (key) => store.update((s) => actions.openNeighbourhood(s, key)),
+      pathFrom: (key) => path.setFrom(key),
+      pathTo: (key) => path.setTo(key),
+    },
+    (closed) => keyboard.returnTo(closed.kind === "node" ? closed.key : null),
+  );
+  const keyboard = mountGraphKeyboard({
+    stage,
+    announcer: byId("graph-announcer"),
+    store,
+    graph,
+    open: openDetails,
   });
   const timeline = mountTimeline(byId("timeline"), byId("events-section"), store, documents, graph, (event) => {
     const [first] = event.nodes;
@@ -147,6 +174,9 @@ async function start(): Promise<void> {
     mountStageInfo(byId("counts"), byId("mode-chips"), store, graph, grower ? () => grower.reset() : undefined),
     ...(grower ? [mountOverviewNode(byId("overview-node"), graph, grower)] : []),
     mountToolbar({ store, stage, loadLayout, schema, status, searchInput: search.input, fitShown }),
+    keyboard.update,
+    mountTextView({ root: byId("text-view"), toggle: byId("text-view-toggle"), store, graph, open: openDetails }),
+    mountSkipLinks(stage.container, () => details.focusTitle()),
   ];
   window.explorer = {
     get renderer() {

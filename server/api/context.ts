@@ -1,5 +1,6 @@
 /** What every route needs: the graph, its search index, the request schemas and the caps. */
 import { graphAsOf } from "../graph/as-of";
+import type { MetricsService } from "../analysis/metrics-service";
 import type { KnowledgeGraph } from "../graph/attributes";
 import type { SearchIndex } from "../graph/search-index";
 import type { Limits, RequestSchemas } from "./request-schemas";
@@ -10,6 +11,8 @@ export interface ApiContext {
   /** The dataset file's content hash, when known: ETags that stay valid across restarts on the same data. */
   datasetVersion?: string;
   search: SearchIndex;
+  /** Network metrics, computed on demand in a worker thread and cached per filter. */
+  analysis: MetricsService;
   schemas: RequestSchemas;
   limits: Limits;
 }

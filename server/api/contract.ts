@@ -6,6 +6,9 @@ import type { SerializedGraph } from "graphology-types";
 import type { NodeType, Relation, RelationInfo, NodeTypeInfo } from "../domain/vocabulary";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../graph/attributes";
 import type { TimelineEvent } from "../graph/timeline";
+import type { Metric } from "../analysis/metric-names";
+import type { MetricSummary } from "../analysis/summary";
+import type { Control } from "../analysis/control";
 
 /** With `?asOf=YEAR`, each figure keeps the points known by then and names the point of that year. */
 export type { FigureAsOf } from "../graph/as-of";
@@ -160,3 +163,17 @@ export interface OverviewNodesResponse {
   /** True when some node has more edges than `perNode`. */
   truncated: boolean;
 }
+
+/** One node's row of `/api/metrics`: its key and one field per metric asked for. */
+export type MetricRow = { key: string } & Partial<Record<Metric, number>>;
+
+export interface MetricsResponse {
+  metrics: Metric[];
+  /** Nodes in the filtered graph (rows are a page of them). */
+  total: number;
+  nodes: MetricRow[];
+  summary: Partial<Record<Metric, MetricSummary>>;
+}
+
+/** `/api/nodes/:key/control`: owners and holdings through chains of stakes, ultimate owners, people on both sides. */
+export type ControlResponse = Control;

@@ -135,6 +135,21 @@ export function openApiDocument(schemas: RequestSchemas, serverVersion: string) 
       notFound: "Unknown center",
     },
     {
+      path: "/api/nodes/{key}/control",
+      summary:
+        "Control chains: owners and holdings through stakes (multiplied along each chain), ultimate owners, people with offices on both sides",
+      query: schemas.nodeDetail,
+      params: schemas.nodeParams,
+      response: json("{key, owners, holdings, ultimateOwners, people, truncated}"),
+      notFound: "Unknown node",
+    },
+    {
+      path: "/api/metrics",
+      summary: "Per-node metrics (degrees, PageRank, betweenness, closeness, HITS, components, cores, communities)",
+      query: schemas.metrics,
+      response: json("{metrics, total, nodes: [{key, <metric>: value, ...}], summary: {<metric>: {min, max, ...}}}"),
+    },
+    {
       path: "/api/openapi.json",
       summary: "This document",
       query: schemas.none,

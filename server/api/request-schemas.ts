@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { NODE_TYPES, RELATIONS } from "../domain/vocabulary";
 import { DIRECTIONS } from "../graph/neighborhood";
+import { METRICS } from "../analysis/metric-names";
 import type { NeighborhoodView } from "./contract";
 
 export const NEIGHBORHOOD_VIEWS = ["full", "summary"] as const satisfies readonly NeighborhoodView[];
@@ -19,6 +20,8 @@ export interface Limits {
   maxPathVisited: number;
   /** Nodes in the page's overview of a large graph (`/api/overview?limit=`). */
   maxOverview: number;
+  /** Rows of one `/api/metrics` answer. */
+  maxMetricRows: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -28,6 +31,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxSearch: 50,
   maxPathVisited: 1_000_000,
   maxOverview: 5000,
+  maxMetricRows: 200_000,
 };
 
 /** A comma-separated list of allowed values: `?type=company,person`. */
@@ -124,6 +128,15 @@ export function requestSchemas(limits: Limits) {
             .min(1, "give at least one node key")
             .max(limits.maxNeighbors, `lists more than ${limits.maxNeighbors} nodes`),
         ),
+    }),
+    metrics: z.strictObject({
+      metrics: listOf(METRICS).unwrap().describe("comma-separated metric names; each row carries one field per name"),
+      type,
+      relation,
+      asOf,
+      sort: z.enum(METRICS).optional().describe("order rows by this metric, largest first (ties by key)"),
+      limit: wholeNumber(1, limits.maxMetricRows).default(limits.maxMetricRows),
+      offset: wholeNumber(0, 1e12).default(0),
     }),
     none: z.strictObject({}),
   };

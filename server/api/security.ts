@@ -32,6 +32,10 @@ export function securityHeaders(): RequestHandler {
     },
     // Downloads (GEXF, PNG) are same-origin; nothing needs cross-origin isolation.
     crossOriginEmbedderPolicy: false,
+    // The same as frame-ancestors 'none', for browsers that know only this header.
+    xFrameOptions: { action: "deny" },
+    // The server speaks plain HTTP; HSTS means something only over HTTPS, which a proxy in front would add.
+    strictTransportSecurity: false,
   });
 }
 

@@ -3,8 +3,8 @@
  * every problem with the file, the record id and the field, so start-up stops before anything is built.
  */
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
 import type { z } from "zod";
+import { decodeUtf8, FileProblem, readDatasetBytes, repeatedTopLevelKeys } from "./dataset-bytes";
 import {
   datasetSchema,
   edgeSchema,
@@ -47,8 +47,7 @@ export class DatasetError extends Error {
   }
 }
 
-/** V8 cannot hold a string much past 512 MiB; refuse larger files with a clear message instead. */
-export const MAX_DATASET_BYTES = 500 * 1024 * 1024;
+export { MAX_DATASET_BYTES } from "./dataset-bytes";
 
 export async function loadDataset(file: string): Promise<Dataset> {
   return (await loadDatasetFile(file)).dataset;
@@ -58,16 +57,10 @@ export async function loadDataset(file: string): Promise<Dataset> {
 export async function loadDatasetFile(file: string): Promise<{ dataset: Dataset; sha256: string }> {
   let read: { text: string; sha256: string };
   try {
-    const { size } = await stat(file);
-    if (size > MAX_DATASET_BYTES) {
-      throw new DatasetError(file, [
-        fileProblem(`is ${Math.round(size / 2 ** 20)} MiB; datasets are limited to ${MAX_DATASET_BYTES / 2 ** 20} MiB`),
-      ]);
-    }
     // The bytes are never held in a variable here, so they can be collected while the text is parsed.
-    read = hashAndDecode(await readFile(file));
+    read = hashAndDecode(await readDatasetBytes(file));
   } catch (error) {
-    if (error instanceof DatasetError) throw error;
+    if (error instanceof FileProblem) throw new DatasetError(file, [fileProblem(error.message)]);
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new DatasetError(file, [fileProblem(`cannot be read (${reason})`)]);
   }
@@ -76,7 +69,7 @@ export async function loadDatasetFile(file: string): Promise<{ dataset: Dataset;
 
 /** Hashes the bytes as read (hashing the decoded text would encode it all again) and decodes them. */
 function hashAndDecode(bytes: Buffer): { text: string; sha256: string } {
-  return { sha256: createHash("sha256").update(bytes).digest("hex"), text: bytes.toString("utf8") };
+  return { sha256: createHash("sha256").update(bytes).digest("hex"), text: decodeUtf8(bytes) };
 }
 
 /**
@@ -94,6 +87,18 @@ export function parseDataset(text: string, file: string): Dataset {
     json = JSON.parse(text);
   } catch (error) {
     throw new DatasetError(file, [fileProblem(`is not valid JSON: ${(error as Error).message}`)]);
+  }
+  const repeated = repeatedTopLevelKeys(text);
+  if (repeated.length > 0) {
+    throw new DatasetError(
+      file,
+      repeated.map(({ key, lines }) => ({
+        collection: "(dataset)",
+        record: "(top level)",
+        field: key,
+        message: `"${key}" is given ${lines.length} times (lines ${lines.join(", ")}); JSON readers keep only the last, so give it once`,
+      })),
+    );
   }
   const dataset = quickParse(json) ?? schemaParse(json, file);
   const problems = crossCheck(dataset);

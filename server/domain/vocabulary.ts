@@ -153,11 +153,14 @@ export const RELATIONS = [
   "chief_executive_of",
   "vice_president_of",
   "champions",
+  "remarked_on",
   "member_of_tier",
   "competes_with",
   "pressures",
+  "dominates",
   "initiated",
   "followed",
+  "followed_lead_of",
   "weighs_following",
   "released",
   "offers",
@@ -191,6 +194,11 @@ export interface RelationInfo {
   directed: boolean;
   description: string;
   descriptionZh: string;
+  /**
+   * What the relation says about control, for control chains: `stake` owns the share its `stake` figure gives,
+   * `whole` owns all of the target, `role` is a person's office at the target (chair, chief executive, founder).
+   */
+  control?: "stake" | "whole" | "role";
 }
 
 export const RELATION_INFO: Record<Relation, RelationInfo> = {
@@ -201,6 +209,7 @@ export const RELATION_INFO: Record<Relation, RelationInfo> = {
     directed: true,
     description: "Owns part of the target's shares.",
     descriptionZh: "持有对方的部分股份。",
+    control: "stake",
   },
   invested_in: {
     label: "invested in",
@@ -249,6 +258,7 @@ export const RELATION_INFO: Record<Relation, RelationInfo> = {
     directed: true,
     description: "Founded the target.",
     descriptionZh: "创立了对方。",
+    control: "role",
   },
   chairs: {
     label: "chairs",
@@ -257,6 +267,7 @@ export const RELATION_INFO: Record<Relation, RelationInfo> = {
     directed: true,
     description: "Is chairman of the target's board.",
     descriptionZh: "担任对方董事会主席。",
+    control: "role",
   },
   chief_executive_of: {
     label: "is chief executive of",
@@ -265,6 +276,7 @@ export const RELATION_INFO: Record<Relation, RelationInfo> = {
     directed: true,
     description: "Is the target's CEO.",
     descriptionZh: "担任对方的首席执行官。",
+    control: "role",
   },
   vice_president_of: {
     label: "is vice president of",
@@ -273,6 +285,7 @@ export const RELATION_INFO: Record<Relation, RelationInfo> = {
     directed: true,
     description: "Is a vice president of the target.",
     descriptionZh: "担任对方的副总裁。",
+    control: "role",
   },
   champions: {
     label: "champions",
@@ -281,6 +294,14 @@ export const RELATION_INFO: Record<Relation, RelationInfo> = {
     directed: true,
     description: "Has publicly backed the target.",
     descriptionZh: "公开支持对方。",
+  },
+  remarked_on: {
+    label: "remarked on",
+    labelZh: "评论",
+    color: "#bd9e39",
+    directed: true,
+    description: "Said something on the record about the target.",
+    descriptionZh: "公开就对方发表过看法。",
   },
   member_of_tier: {
     label: "is in the tier",
@@ -306,6 +327,14 @@ export const RELATION_INFO: Record<Relation, RelationInfo> = {
     description: "Squeezes the target's business.",
     descriptionZh: "挤压对方的业务。",
   },
+  dominates: {
+    label: "dominates",
+    labelZh: "主导",
+    color: "#67000d",
+    directed: true,
+    description: "Is among the leaders of the market.",
+    descriptionZh: "是该市场的领先者之一。",
+  },
   initiated: {
     label: "initiated",
     labelZh: "发起",
@@ -321,6 +350,14 @@ export const RELATION_INFO: Record<Relation, RelationInfo> = {
     directed: true,
     description: "Joined an event others started.",
     descriptionZh: "加入了别人发起的事件。",
+  },
+  followed_lead_of: {
+    label: "followed the lead of",
+    labelZh: "效仿",
+    color: "#fc9272",
+    directed: true,
+    description: "Did what the target had done first.",
+    descriptionZh: "做了对方先做过的事。",
   },
   weighs_following: {
     label: "weighs following",
@@ -369,6 +406,7 @@ export const RELATION_INFO: Record<Relation, RelationInfo> = {
     directed: true,
     description: "Owns the target model or product.",
     descriptionZh: "拥有该模型或产品。",
+    control: "whole",
   },
   integrated: {
     label: "integrated",

@@ -71,17 +71,23 @@ export function neighborhood(graph: KnowledgeGraph, center: string, options: Nei
     frontier = next;
   }
 
-  // Edges among the kept nodes that the traversal could have followed. A hub may have many more out-edges
-  // than there are kept nodes, so from a hub look up its edges to each kept node instead of walking them all.
+  // Edges among the kept nodes that the traversal could have followed: with a direction, only those leading
+  // away from the centre or sideways (an edge into a nearer node, such as one pointing at the centre of an
+  // outward walk, is one the walk never takes). A hub may have many more out-edges than there are kept nodes,
+  // so from a hub look up its edges to each kept node instead of walking them all.
   const edges: string[] = [];
   const kept = [...distance.keys()];
-  const follows = (edge: string, attributes: { relation: string }) => {
-    if (!relationSet || relationSet.has(attributes.relation)) edges.push(edge);
+  const direction = options.direction;
+  const follows = (edge: string, attributes: { relation: string }, source: string, target: string) => {
+    if (relationSet && !relationSet.has(attributes.relation)) return;
+    if (direction === "out" && distance.get(target)! < distance.get(source)!) return;
+    if (direction === "in" && distance.get(source)! < distance.get(target)!) return;
+    edges.push(edge);
   };
   for (const node of kept) {
     if (graph.outDegree(node) <= kept.length) {
-      graph.forEachOutEdge(node, (edge, attributes, _source, target) => {
-        if (distance.has(target)) follows(edge, attributes);
+      graph.forEachOutEdge(node, (edge, attributes, source, target) => {
+        if (distance.has(target)) follows(edge, attributes, source, target);
       });
     } else {
       for (const target of kept) graph.forEachOutEdge(node, target, follows);

@@ -19,7 +19,7 @@ describe("GET /api/overview on a graph small enough to draw", () => {
     const whole = (await request(app).get("/api/graph").expect(200)).body as GraphResponse;
     expect(body.overview).toBeNull();
     expect(body.graph).toEqual(whole);
-    expect(body.graph.nodes).toHaveLength(49);
+    expect(body.graph.nodes).toHaveLength(57);
   });
 
   it("has an ETag and answers a repeat with 304", async () => {
@@ -36,7 +36,7 @@ describe("GET /api/overview on a graph small enough to draw", () => {
 
   it("is the whole graph when its size equals the threshold", async () => {
     const body = (
-      await request(makeApp({ overviewAbove: 49 }))
+      await request(makeApp({ overviewAbove: 57 }))
         .get("/api/overview")
         .expect(200)
     ).body as OverviewResponse;
@@ -49,7 +49,7 @@ describe("GET /api/overview above the threshold", () => {
 
   it("holds the most central nodes, the edges among them and every node's neighbour count", async () => {
     const body = (await request(app).get("/api/overview?limit=8").expect(200)).body as OverviewResponse;
-    expect(body.overview).toMatchObject({ above: 10, limit: 8, totalNodes: 49, totalEdges: 77 });
+    expect(body.overview).toMatchObject({ above: 10, limit: 8, totalNodes: 57, totalEdges: 101 });
     const keys = body.graph.nodes.map((n) => n.key);
     expect(keys).toEqual(byDegree.slice(0, 8));
     expect(keys[0]).toBe("kingsoft-cloud");
@@ -67,7 +67,7 @@ describe("GET /api/overview above the threshold", () => {
   it("defaults to 200 nodes, fewer when the graph is smaller", async () => {
     const body = (await request(app).get("/api/overview").expect(200)).body as OverviewResponse;
     expect(body.overview?.limit).toBe(200);
-    expect(body.graph.nodes).toHaveLength(49);
+    expect(body.graph.nodes).toHaveLength(57);
   });
 });
 

@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import request from "supertest";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { getText, makeApp } from "./_app";
 
 describe("security headers", () => {
@@ -13,8 +16,14 @@ describe("security headers", () => {
     expect(csp).toContain("object-src 'none'");
     expect(csp).not.toContain("unsafe-inline");
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
-    expect(res.headers["x-frame-options"]).toBe("SAMEORIGIN");
     expect(res.headers["x-powered-by"]).toBeUndefined();
+  });
+
+  it("denies framing in both headers alike, and sends no HSTS over plain HTTP", async () => {
+    const res = await request(app).get("/api/health").expect(200);
+    expect(res.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(res.headers["x-frame-options"]).toBe("DENY");
+    expect(res.headers["strict-transport-security"]).toBeUndefined();
   });
 
   it("is read-only: other methods are 405 problems with an Allow header", async () => {
@@ -22,6 +31,49 @@ describe("security headers", () => {
     expect(res.type).toBe("application/problem+json");
     expect(res.headers.allow).toBe("GET, HEAD");
     await request(app).delete("/api/nodes/lei-jun").expect(405);
+  });
+
+  it("answers OPTIONS with 405 and Allow, as other methods, when CORS is off", async () => {
+    for (const url of ["/api/nodes", "/api/health", "/"]) {
+      const res = await request(app).options(url).expect(405);
+      expect(res.type).toBe("application/problem+json");
+      expect(res.headers.allow).toBe("GET, HEAD");
+    }
+  });
+});
+
+describe("query strings", () => {
+  const app = makeApp();
+  it("rejects an unknown parameter after 1,000 others instead of dropping it", async () => {
+    const res = await request(app)
+      .get(`/api/nodes?${"&".repeat(1000)}tpye=person`)
+      .expect(400);
+    expect(res.body).toMatchObject({ parameter: "tpye", detail: 'unknown parameter "tpye"' });
+    const many = Array.from({ length: 1200 }, () => "type=person").join("&");
+    const repeated = await request(app).get(`/api/nodes?${many}`).expect(400);
+    expect(repeated.body.parameter).toBe("type");
+    const late = await request(app)
+      .get(`/api/nodes?${"limit=1&".repeat(1000)}offset=0`)
+      .expect(400);
+    expect(late.body.detail).toBe("limit was given more than once; give it once");
+  });
+});
+
+describe("source maps", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "kg-maps-"));
+  mkdirSync(path.join(dir, "assets"));
+  writeFileSync(path.join(dir, "index.html"), "<!doctype html><title>t</title>");
+  writeFileSync(path.join(dir, "assets", "app.js"), "console.log(1);\n");
+  writeFileSync(path.join(dir, "assets", "app.js.map"), '{"version":3,"sources":["secret.ts"]}');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const app = makeApp({ clientDir: dir });
+
+  it("are never served, even when a build left one in the folder", async () => {
+    await request(app).get("/assets/app.js").expect(200);
+    for (const url of ["/assets/app.js.map", "/assets/app.js.m%61p", "/assets/app.js.MAP"]) {
+      const res = await request(app).get(url).expect(404);
+      expect(res.text).not.toContain("secret.ts");
+    }
   });
 });
 
@@ -38,6 +90,16 @@ describe("CORS", () => {
     const other = await request(app).get("/api/health").set("Origin", "https://elsewhere.example").expect(200);
     expect(other.headers["access-control-allow-origin"]).toBeUndefined();
   });
+
+  it("answers a preflight (OPTIONS) for the API when origins are configured", async () => {
+    const app = makeApp({ corsOrigins: ["https://notebook.example"] });
+    const res = await request(app)
+      .options("/api/nodes")
+      .set("Origin", "https://notebook.example")
+      .set("Access-Control-Request-Method", "GET")
+      .expect(204);
+    expect(res.headers["access-control-allow-methods"]).toBe("GET,HEAD");
+  });
 });
 
 describe("caching and compression", () => {
@@ -45,7 +107,7 @@ describe("caching and compression", () => {
   it("compresses large JSON when asked, and answers a repeat with 304", async () => {
     const first = await request(app).get("/api/graph").set("Accept-Encoding", "gzip").expect(200);
     expect(first.headers["content-encoding"]).toBe("gzip");
-    expect(first.body.nodes).toHaveLength(49);
+    expect(first.body.nodes).toHaveLength(57);
     const etag = first.headers.etag!;
     expect(etag).toBeTruthy();
     await request(app).get("/api/graph").set("If-None-Match", etag).expect(304);

@@ -18,9 +18,9 @@ describe("?asOf=YEAR", () => {
   it("in 2019 the Xiaomi customer link carries 14.4 %, and nothing later", async () => {
     const xiaomi = await get<NodeDetailResponse>("/api/nodes/xiaomi?asOf=2019");
     const customer = xiaomi.relations.find((g) => g.relation === "customer_of")!.edges[0]!;
-    const share = customer.attributes.figures.find((f) => f.key === "revenue_share") as FigureAsOf;
+    const share = customer.attributes.figures.find((f) => f.key === "related_party_share") as FigureAsOf;
     expect(share.asOf).toEqual({ year: 2019, point: expect.objectContaining({ year: 2019, value: 14.4 }) });
-    expect(share.points.map((p) => p.year ?? p.period)).toEqual(["early days", 2019]);
+    expect(share.points.map((p) => p.year ?? p.period)).toEqual([2019]);
   });
 
   it("before 2020 there is no listing; from 2020 there is", async () => {
@@ -115,7 +115,7 @@ describe("GEXF as of a year", () => {
     const xml = res.body as string;
     expect(xml).not.toContain('id="kingsoft-cloud__listed_on__us-stock-market"');
     expect(xml).toContain('id="xiaomi__customer_of__kingsoft-cloud"');
-    expect(xml).toContain("fig_revenue_share_2019");
+    expect(xml).toContain("fig_related_party_share_2019");
     expect(xml).not.toContain("fig_revenue_2023");
   });
 });

@@ -1,5 +1,7 @@
 /** The real `npm start` entry point as a process: start-up, logging, errors and shutdown. */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { get as httpGet } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -26,7 +28,7 @@ describe("npm start", () => {
     const server = start(["--port", "0"]);
     const [, url] = await server.waitFor(/explorer ready at (http:\/\/127\.0\.0\.1:\d+)\//);
     const health = await (await fetch(`${url}/api/health`)).json();
-    expect(health).toMatchObject({ status: "ok", nodes: 49, edges: 77 });
+    expect(health).toMatchObject({ status: "ok", nodes: 57, edges: 101 });
     await fetch(`${url}/api/nodes/nobody`);
     await server.waitFor(/GET \/api\/nodes\/nobody 404 [\d.]+ms/);
     expect(server.output().match(/GET \/api\//g)).toHaveLength(2);
@@ -65,11 +67,63 @@ describe("npm start", () => {
     expect(server.output()).not.toContain("explorer ready");
   });
 
+  it.each([
+    ["/dev/zero", "is a character device, not a regular file"],
+    ["a FIFO", "is a named pipe (FIFO), not a regular file"],
+    ["a directory", "is a directory, not a regular file"],
+    ["a UTF-16 file", "is UTF-16 (little-endian, with a byte-order mark); save it as UTF-8"],
+  ])("refuses --data %s at once with a clear message", async (what, message) => {
+    const folder = mkdtempSync(path.join(tmpdir(), "kg-cli-"));
+    let file = "/dev/zero";
+    if (what === "a FIFO") execFileSync("mkfifo", [(file = path.join(folder, "pipe.json"))]);
+    if (what === "a directory") mkdirSync((file = path.join(folder, "dir.json")));
+    if (what === "a UTF-16 file")
+      writeFileSync(
+        (file = path.join(folder, "utf16.json")),
+        Buffer.from("\ufeff" + JSON.stringify(makeDataset()), "utf16le"),
+      );
+    try {
+      const server = start(["--port", "0", "--data", file]);
+      expect(await server.exited).toBe(1);
+      expect(server.output()).toContain(`cannot start: ${file}: invalid dataset (1 problem)`);
+      expect(server.output()).toContain(message);
+      expect(server.output()).not.toContain("explorer ready");
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it("loads another dataset with --data", async () => {
     const file = tempFile("tiny.json", JSON.stringify(makeDataset()));
     const server = start(["--port", "0", "--data", file]);
     const [, url] = await server.waitFor(/explorer ready at (http:\/\/[^/\s]+)\//);
     expect(await (await fetch(`${url}/api/health`)).json()).toMatchObject({ dataset: "tiny", nodes: 5, edges: 4 });
+  });
+
+  it("answers only Host names it is reachable as: loopback, the bound address, and --allowed-hosts / ALLOWED_HOSTS", async () => {
+    const statusFor = (url: string, host: string) =>
+      new Promise<number>((resolve, reject) =>
+        httpGet(`${url}/api/health`, { headers: { Host: host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        }).on("error", reject),
+      );
+    const server = start(["--port", "0", "--allowed-hosts", "kg.example.org, graph.example.org"], {
+      ALLOWED_HOSTS: "ignored.example.org",
+    });
+    const [, url] = await server.waitFor(/explorer ready at (http:\/\/127\.0\.0\.1:\d+)\//);
+    const port = new URL(url!).port;
+    expect(await statusFor(url!, `localhost:${port}`)).toBe(200);
+    expect(await statusFor(url!, `127.0.0.1:${port}`)).toBe(200);
+    expect(await statusFor(url!, `kg.example.org:${port}`)).toBe(200);
+    expect(await statusFor(url!, "graph.example.org")).toBe(200);
+    expect(await statusFor(url!, "ignored.example.org")).toBe(403);
+    expect(await statusFor(url!, `rebind.attacker.example:${port}`)).toBe(403);
+
+    const fromEnv = start(["--port", "0"], { ALLOWED_HOSTS: "kg.example.org" });
+    const [, envUrl] = await fromEnv.waitFor(/explorer ready at (http:\/\/127\.0\.0\.1:\d+)\//);
+    expect(await statusFor(envUrl!, "kg.example.org")).toBe(200);
+    expect(await statusFor(envUrl!, "graph.example.org")).toBe(403);
   });
 
   it.each([

@@ -24,6 +24,9 @@ describe("ensureClientBuild", () => {
     expect(await clientBuildReason({ outDir })).toBeNull();
     const html = await readFile(join(outDir, "index.html"), "utf8");
     expect(html).toMatch(/<script type="module" crossorigin src="\/assets\/index-[\w-]+\.js">/);
+    // Source maps are written for profiling from disk, but the bundle must not point browsers at them.
+    const bundle = html.match(/src="\/(assets\/index-[\w-]+\.js)"/)![1]!;
+    expect(await readFile(join(outDir, bundle), "utf8")).not.toContain("sourceMappingURL");
 
     const old = new Date("2001-01-01T00:00:00Z");
     await utimes(join(outDir, "index.html"), old, old);

@@ -16,7 +16,7 @@ const SAMPLE = new Proxy(
   { get: (_target, name) => (name === "what" ? "entity" : name === "truncated" ? true : 7) },
 );
 /** Latin-script names the Chinese interface keeps as they are. */
-const KEPT = /\b(GEXF|PNG|ForceAtlas2|Esc|AI)\b/g;
+const KEPT = /\b(GEXF|PNG|ForceAtlas2|Esc|Shift|AI)\b/g;
 const render = (message: string | ((values: never) => string)) =>
   String(typeof message === "function" ? message(SAMPLE as never) : message);
 

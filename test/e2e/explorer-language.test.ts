@@ -16,23 +16,26 @@ const reason = skipReason();
 /** Its Chinese name is taken away in this test's copy of the dataset, so that its fallback can be seen. */
 const NO_ZH = "xiaomi";
 /** Latin-script names the Chinese interface keeps as they are. */
-const KEPT_NAMES = /\b(GEXF|PNG|ForceAtlas2|EN|Esc|AI)\b/g;
+const KEPT_NAMES = /\b(GEXF|PNG|ForceAtlas2|EN|Esc|Shift|AI)\b/g;
 
 /**
  * Visible text, and the titles, aria-labels and placeholders of visible elements, written in Latin letters and
- * not marked as English data: what the Chinese interface must not contain. An attribute cannot mark a part of
- * itself, so there the English names of entities without a Chinese name are allowed. Each entry names the
- * element it was found on.
+ * not marked as English data: what the Chinese interface must not contain. Entity names as the Chinese
+ * interface shows them are data and allowed. Each entry names the element it was found on.
  */
 function englishLeft(page: Page): Promise<string[]> {
   return page.evaluate((kept) => {
     const found: string[] = [];
     const graph = window.explorer?.graph;
-    const fallbackNames = graph
-      ? graph.filterNodes((_key, a) => !a.labelZh).map((key) => graph.getNodeAttribute(key, "label"))
+    // Names are data: an English name standing in for a Chinese one, or a Chinese name in Latin ("ChatGPT").
+    const names = graph
+      ? graph
+          .mapNodes((_key, a) => (a.labelZh ? [a.labelZh] : [a.label]))
+          .flat()
+          .sort((a, b) => b.length - a.length)
       : [];
     const latin = (text: string) => /[A-Za-z]{2,}/.test(text.replace(new RegExp(kept, "g"), ""));
-    const withoutNames = (text: string) => fallbackNames.reduce((rest, name) => rest.split(name).join(""), text);
+    const withoutNames = (text: string) => names.reduce((rest, name) => rest.split(name).join(""), text);
     // Marked by the page itself as English, not merely inside <html lang="en">.
     const markedEnglish = (element: Element) => {
       const marked = element.closest("[lang]");
@@ -46,7 +49,7 @@ function englishLeft(page: Page): Promise<string[]> {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       const text = node.textContent?.trim() ?? "";
-      if (!parent || text === "" || !latin(text) || markedEnglish(parent)) continue;
+      if (!parent || text === "" || !latin(withoutNames(text)) || markedEnglish(parent)) continue;
       if (!parent.checkVisibility({ checkVisibilityCSS: true })) continue;
       found.push(`${where(parent)}: ${text}`);
     }

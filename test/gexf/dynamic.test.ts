@@ -71,10 +71,10 @@ describe("dynamic GEXF 1.3 of the embedded dataset", () => {
     );
     expect(blocks).toEqual(["node:static", "edge:static", "node:dynamic", "edge:dynamic"]);
     expect(xml).toContain(
-      '<attribute id="revenue_share" title="Share of Kingsoft Cloud&apos;s revenue (%)" type="double"/>',
+      '<attribute id="related_party_share" title="Related-party transactions with Xiaomi, share of Kingsoft Cloud&apos;s revenue (%)" type="double"/>',
     );
     expect(xml).toContain(
-      '<attribute id="revenue_share_min" title="Share of Kingsoft Cloud&apos;s revenue (min, %)" type="double"/>',
+      '<attribute id="revenue_contribution_min" title="Xiaomi&apos;s contribution to Kingsoft Cloud&apos;s revenue (min, %)" type="double"/>',
     );
     expect(xml).toContain('<attribute id="time_start" title="Start year" type="integer"/>');
     expect(xml).not.toMatch(/ for="fig_/); // no per-point static figure columns
@@ -101,12 +101,12 @@ describe("dynamic GEXF 1.3 of the embedded dataset", () => {
 
   it("writes the Xiaomi revenue share by year, and the undated 'early days' bound without interval", () => {
     const edge = byId("edge", CUSTOMER);
-    expect(attvalues(edge, "revenue_share")).toEqual([
+    expect(attvalues(edge, "related_party_share")).toEqual([
       ["14.4", "2019-01-01", "2019-12-31"],
       ["10", "2020-01-01", "2020-12-31"],
       ["8.3", "2021-01-01", "2021-12-31"],
     ]);
-    expect(attvalues(edge, "revenue_share_min")).toEqual([["80", null, null]]);
+    expect(attvalues(edge, "revenue_contribution_min")).toEqual([["80", null, null]]);
   });
 
   it("keeps every finite figure value: one attvalue per point, dated ones with their year", () => {
@@ -224,7 +224,7 @@ describe("readers of the dynamic file", () => {
     expect(parsed.getNodeAttribute("price-cut-wave", "time_start")).toBe("2023"); // undeclared, so text
     expect(parsed.getNodeAttributes("price-cut-wave")).not.toHaveProperty("start");
     // The dynamic block is the one it keeps: one value per column, the last attvalue wins.
-    expect(parsed.getEdgeAttribute(CUSTOMER, "revenue_share")).toBe(8.3);
+    expect(parsed.getEdgeAttribute(CUSTOMER, "related_party_share")).toBe(8.3);
   });
 
   it("networkx 3 reads the intervals: (value, start, end) lists, 'None' for an undated value", (ctx) => {
@@ -236,12 +236,12 @@ describe("readers of the dynamic file", () => {
     expect(Object.keys(g.nodes).sort()).toEqual(graph.nodes().sort());
     expect(g.edges.map((e) => e.key).sort()).toEqual(graph.edges().sort());
     const customer = g.edges.find((e) => e.key === CUSTOMER)!.data;
-    expect(customer["Share of Kingsoft Cloud's revenue (%)"]).toEqual([
+    expect(customer["Related-party transactions with Xiaomi, share of Kingsoft Cloud's revenue (%)"]).toEqual([
       [14.4, "2019-01-01", "2019-12-31"],
       [10, "2020-01-01", "2020-12-31"],
       [8.3, "2021-01-01", "2021-12-31"],
     ]);
-    expect(customer["Share of Kingsoft Cloud's revenue (min, %)"]).toEqual([[80, "None", "None"]]);
+    expect(customer["Xiaomi's contribution to Kingsoft Cloud's revenue (min, %)"]).toEqual([[80, "None", "None"]]);
     expect(g.nodes["price-cut-wave"]!.data).toMatchObject({
       start: "2023-01-01",
       end: "2024-12-31",
@@ -283,7 +283,7 @@ describe("GET /api/export.gexf?dynamic=", () => {
     expect(byDefault).toContain('<graph mode="static"');
     const selection = (await getText("/api/export.gexf?center=xiaomi&depth=1&dynamic=true").expect(200)).body as string;
     expect(selection).toContain('mode="dynamic"');
-    expect(selection).toContain('for="revenue_share" value="14.4" start="2019-01-01" end="2019-12-31"');
+    expect(selection).toContain('for="related_party_share" value="14.4" start="2019-01-01" end="2019-12-31"');
   });
 
   it.each([

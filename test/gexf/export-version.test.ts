@@ -34,7 +34,7 @@ describe("GET /api/export.gexf?version=", () => {
     expect(res.headers["content-type"]).toMatch(/^application\/gexf\+xml/);
     const xml = res.body as string;
     expect(xml).toContain('<gexf xmlns="http://www.gexf.net/1.2draft"');
-    expect(xml).toContain('<edges count="77">');
+    expect(xml).toContain('<edges count="101">');
     requireTool(schema12Availability(), ctx.skip);
     const result = runSchema12(xml);
     expect(result.status, result.output).toBe(0);

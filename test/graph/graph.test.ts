@@ -166,7 +166,8 @@ describe("search", () => {
     ["Kingsoft Cloud Holdings", "kingsoft-cloud"],
     ["金山", "kingsoft-cloud"],
     ["qwen", "tongyi-qianwen"],
-    ["tencnet", "tencent-cloud"],
+    ["tencnet", "tencent"],
+    ["tencnet cloud", "tencent-cloud"],
     ["chatglm-6b", "chatglm-6b"],
   ])("%s finds %s first", (query, key) => {
     expect(index.search(query, 5)[0]?.key).toBe(key);

@@ -39,7 +39,7 @@ describe("the layout cache", () => {
     writeFileSync(notAFolder, "x");
     const loaded = await loadGraph(undefined, { layoutCacheDir: path.join(notAFolder, "cache") });
     expect(loaded.layout.cacheError).toMatch(/ENOTDIR|EEXIST/);
-    expect(loaded.graph.order).toBe(49);
+    expect(loaded.graph.order).toBe(57);
   });
 
   it("keys the file by dataset content", () => {

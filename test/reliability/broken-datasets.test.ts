@@ -57,6 +57,21 @@ const EXPECTED: Record<string, Partial<Omit<DatasetProblem, "message">> & { mess
   "25-byte-order-mark.json": { record: "(file)", message: /byte-order mark/ },
   "26-top-level-array.json": { collection: "(dataset)", record: "(top level)" },
   "27-null.json": { collection: "(dataset)", record: "(top level)" },
+  "28-utf16-with-bom.json": {
+    record: "(file)",
+    message: /^is UTF-16 \(little-endian, with a byte-order mark\); save it as UTF-8$/,
+  },
+  "29-utf16-be-without-bom.json": { record: "(file)", message: /^is UTF-16 \(big-endian, without a byte-order mark\)/ },
+  "30-invalid-utf8.json": {
+    record: "(file)",
+    message: /not valid UTF-8: byte 0xE9 at offset 815 \(line 50, column 37\)/,
+  },
+  "31-repeated-nodes.json": {
+    collection: "(dataset)",
+    record: "(top level)",
+    field: "nodes",
+    message: /"nodes" is given 2 times \(lines 14, 80\)/,
+  },
 };
 
 async function refusal(file: string): Promise<DatasetError> {

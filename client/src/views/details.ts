@@ -19,6 +19,8 @@ export interface DetailsView {
    * selection again is drawn again from what was loaded: the year or the language changed.
    */
   show(selection: Selection | null, year: number | null): void;
+  /** Moves focus to the details' title now and again once they have loaded: the user's attention went there. */
+  focusTitle(): void;
 }
 
 type Loaded = { kind: "node"; detail: NodeDetailResponse } | { kind: "edge"; edge: EdgeItem };
@@ -29,8 +31,28 @@ export function createDetailsView(
   graph: ClientGraph,
   documents: readonly DocumentRecord[],
   actions: SidebarActions,
+  /** Called when the sidebar closes with focus inside it, so focus can go somewhere useful (not `body`). */
+  onCloseWithFocus: (closed: Selection) => void,
 ): DetailsView {
   let controller: AbortController | null = null;
+  /** Focus goes to the title when the details render: asked for, or focus was inside what is replaced. */
+  let focusWanted = false;
+  const focusInside = () => sidebar.contains(document.activeElement);
+  const focusTitleIfWanted = () => {
+    if (focusWanted) content.querySelector<HTMLElement>("#detail-title")?.focus({ preventScroll: true });
+  };
+  // A neighbour link or a relation's ⓘ moves the selection from inside the panel: focus follows it.
+  const ownActions: SidebarActions = {
+    ...actions,
+    selectNode: (key) => {
+      focusWanted = true;
+      actions.selectNode(key);
+    },
+    selectEdge: (key) => {
+      focusWanted = true;
+      actions.selectEdge(key);
+    },
+  };
   let shown: Selection | null = null;
   let year: number | null = null;
   let loaded: Loaded | null = null;
@@ -44,7 +66,7 @@ export function createDetailsView(
     if (error.name === "AbortError") return;
     const what = selection.kind === "node" ? "entity" : "relation";
     replaceChildren(content, [
-      el("h2", { class: "detail-title", text: selection.key, attrs: { id: "detail-title" } }),
+      el("h2", { class: "detail-title", text: selection.key, attrs: { id: "detail-title", tabindex: "-1" } }),
       el("p", { class: "error-text", text: t("sidebar.failed", { what, message: error.message }) }),
       el("button", { text: t("status.retry"), attrs: { type: "button" }, on: { click: () => load(selection) } }),
     ]);
@@ -62,10 +84,11 @@ export function createDetailsView(
         class: "detail-title",
         text:
           selection.kind === "node" && known ? graph.getNodeAttribute(selection.key, "label") : t("sidebar.loading"),
-        attrs: { id: "detail-title" },
+        attrs: { id: "detail-title", tabindex: "-1" },
       }),
       el("p", { class: "panel-status", text: t("sidebar.loading") }),
     ]);
+    focusTitleIfWanted();
     const done = (answer: Loaded) => {
       if (own.signal.aborted) return;
       sidebar.removeAttribute("aria-busy");
@@ -77,6 +100,8 @@ export function createDetailsView(
       if (own.signal.aborted) return;
       sidebar.removeAttribute("aria-busy");
       fail(selection, error);
+      focusTitleIfWanted();
+      focusWanted = false;
     };
     loaded = null;
     if (selection.kind === "node") {
@@ -89,19 +114,23 @@ export function createDetailsView(
   const render = () => {
     if (!loaded) return;
     const scroll = content.scrollTop;
+    // Replacing the content drops focus to `body`: it stays in the panel, on the title.
+    if (focusInside() && document.activeElement !== content) focusWanted = true;
     replaceChildren(
       content,
       loaded.kind === "node"
-        ? renderNodeDetail(loaded.detail, documents, actions, { year, graph })
+        ? renderNodeDetail(loaded.detail, documents, ownActions, { year, graph })
         : renderEdgeDetail(
             loaded.edge,
             { source: nodeLabel(loaded.edge.source), target: nodeLabel(loaded.edge.target) },
             documents,
-            actions,
+            ownActions,
             year,
           ),
     );
     content.scrollTop = scroll;
+    focusTitleIfWanted();
+    focusWanted = false;
   };
 
   return {
@@ -109,16 +138,27 @@ export function createDetailsView(
       const again = selection !== null && shown?.kind === selection.kind && shown.key === selection.key;
       year = nextYear;
       if (selection === null) {
+        const closed = shown;
+        const hadFocus = focusInside();
         shown = null;
         loaded = null;
         controller?.abort();
         sidebar.hidden = true;
         replaceChildren(content, []);
+        focusWanted = false;
+        if (hadFocus && closed) onCloseWithFocus(closed);
         return;
       }
+      if (focusInside() && !again) focusWanted = true;
       shown = selection;
       if (again && loaded) render();
       else if (!again) load(selection);
+    },
+    focusTitle() {
+      focusWanted = true;
+      focusTitleIfWanted();
+      // Already loaded: nothing renders next, and a later render (the year moving) must not take focus.
+      if (loaded) focusWanted = false;
     },
   };
 }

@@ -18,7 +18,7 @@ export interface ElementOptions {
 }
 
 /** What of an element `localizeDom` rewrites: its text, or one of these attributes. */
-const LOCALIZED_PARTS = ["text", "title", "aria-label", "placeholder"] as const;
+const LOCALIZED_PARTS = ["text", "title", "aria-label", "aria-roledescription", "placeholder"] as const;
 type LocalizedPart = (typeof LOCALIZED_PARTS)[number];
 const dataAttribute = (part: LocalizedPart) => (part === "text" ? "data-i18n" : `data-i18n-${part}`);
 

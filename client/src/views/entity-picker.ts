@@ -1,6 +1,7 @@
 /**
  * An entity picker: a text box with suggestions from /api/search as you type (English, Chinese, aliases,
- * typos forgiven). Arrow keys move through them, Enter picks (the first one when none is active), Esc closes.
+ * typos forgiven). Arrow keys move through them, Enter picks (the first one when none is active), Esc closes
+ * the suggestions, then clears the box.
  * Used for the main search box and for the two ends of a path.
  */
 import type { SearchHit } from "../../../server/api/contract";
@@ -179,11 +180,14 @@ export function createEntityPicker(options: PickerOptions): EntityPicker {
         if (found[0]) pick(found[0]);
       });
     } else if (event.key === "Escape") {
-      if (!list.hidden) {
-        event.stopPropagation();
-        close();
-      } else {
-        input.blur();
+      // Esc closes the suggestions, then clears the box; it never reaches the page (the open panel stays).
+      event.stopPropagation();
+      if (!list.hidden) close();
+      else if (input.value !== "") {
+        window.clearTimeout(timer);
+        controller?.abort();
+        input.value = "";
+        hits = [];
       }
     }
   });

@@ -31,11 +31,17 @@ export class LabelGuard {
   private readonly measure = document.createElement("canvas").getContext("2d");
 
   private readonly attached = new WeakSet<Renderer>();
+  /** Set when sigma drew labels before it could be attached (its constructor draws once): that frame has none. */
+  private missedFrame = false;
 
   /** Places labels for `renderer` (the page's, or the temporary one that draws a PNG export). */
   attach(renderer: Renderer): void {
     this.renderer = renderer;
     this.stale = true;
+    if (this.missedFrame) {
+      this.missedFrame = false;
+      renderer.scheduleRender();
+    }
     if (this.attached.has(renderer)) return;
     this.attached.add(renderer);
     // "beforeRender" fires before sigma processes data and moves its camera matrix, so placement waits for the
@@ -61,7 +67,12 @@ export class LabelGuard {
     this.allowed.clear();
     this.space = new LabelSpace();
     const renderer = this.renderer;
-    if (!renderer) return;
+    if (!renderer) {
+      // Stay stale: the first frame drawn once a renderer is attached places the labels.
+      this.stale = true;
+      this.missedFrame = true;
+      return;
+    }
     const settings = renderer.getSettings();
     const font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
     const candidates: { node: string; rect: Rect; priority: number; size: number }[] = [];

@@ -9,7 +9,7 @@ import type { ClientGraph } from "../core/graph/load";
 import { displayLabel } from "../core/graph/reducers";
 import { relationName, t } from "../core/i18n";
 import { el, replaceChildren } from "./dom";
-import { createEntityPicker } from "./entity-picker";
+import { createEntityPicker, type EntityPicker } from "./entity-picker";
 import { entityNameParts } from "./language";
 
 export interface PathPanel {
@@ -23,13 +23,17 @@ export function mountPath(
   store: Store<ExplorerState>,
   graph: ClientGraph,
   selectNode: (key: string) => void,
+  openPanel: () => void,
 ): PathPanel {
   let from: string | null = null;
   let to: string | null = null;
+  /** Said (and announced) while one end is chosen from an entity's sidebar and the other is awaited. */
+  let prompt: string | null = null;
   let shown: ExplorerState["pathResult"] = null;
   const label = (key: string) =>
     graph.hasNode(key) ? displayLabel(graph.getNodeAttributes(key), store.get().lang) : key;
   const run = () => {
+    prompt = null;
     if (from && to) store.update((s) => actions.findPath(s, from as string, to as string));
   };
   const fromPicker = createEntityPicker({
@@ -58,6 +62,7 @@ export function mountPath(
     on: {
       click: () => {
         from = to = null;
+        prompt = null;
         fromPicker.show("");
         toPicker.show("");
         store.update(actions.clearPath);
@@ -102,16 +107,32 @@ export function mountPath(
       graph.hasNode(key) ? entityNameParts(graph.getNodeAttributes(key)) : [key],
     );
 
+  /** One end came from a sidebar: with the other still open, the panel comes into view with the caret there. */
+  const awaitOtherEnd = (picker: EntityPicker, text: string) => {
+    prompt = text;
+    showPrompt();
+    openPanel();
+    picker.input.focus({ preventScroll: true });
+    section.scrollIntoView({ block: "nearest" });
+  };
+  const showPrompt = () => {
+    // Replaced only when it changes: the live region would say it again.
+    if (prompt && result.textContent !== prompt)
+      replaceChildren(result, [el("p", { class: "panel-status path-prompt", text: prompt })]);
+  };
+
   return {
     setFrom(key) {
       from = key;
       fromPicker.show(label(key));
-      run();
+      if (to) return run();
+      awaitOtherEnd(toPicker, t("path.promptTo", { from: label(key) }));
     },
     setTo(key) {
       to = key;
       toPicker.show(label(key));
-      run();
+      if (from) return run();
+      awaitOtherEnd(fromPicker, t("path.promptFrom", { to: label(key) }));
     },
     update(state) {
       clear.hidden = state.path === null;
@@ -126,7 +147,9 @@ export function mountPath(
         window.requestAnimationFrame(() => result.scrollIntoView({ block: "nearest" }));
       }
       shown = outcome;
-      if (!state.path || !outcome) {
+      if (!state.path && prompt) {
+        showPrompt();
+      } else if (!state.path || !outcome) {
         replaceChildren(result, [el("p", { class: "panel-status", text: t("path.hint") })]);
       } else if (outcome.status === "loading") {
         replaceChildren(result, [el("p", { class: "panel-status", text: t("path.looking") })]);

@@ -4,12 +4,14 @@
  */
 import Sigma from "sigma";
 import type { Settings } from "sigma/settings";
+import type { CameraState } from "sigma/types";
 import { EdgeArrowProgram, EdgeRectangleProgram } from "sigma/rendering";
 import { getCameraStateToFitViewportToNodes } from "@sigma/utils";
 import type { ClientEdgeAttributes, ClientGraph, ClientNodeAttributes } from "../core/graph/load";
 import type { GraphAttributes } from "../../../server/graph/attributes";
 import { createReducers, FOCUS_ARROW, isLargeGraph } from "../core/graph/reducers";
 import { LabelGuard } from "./labels";
+import { steadyCamera } from "./steady-camera";
 import type { Store } from "../core/state/store";
 import type { ExplorerState } from "../core/state/types";
 import * as actions from "../core/state/actions";
@@ -84,14 +86,21 @@ export function createRenderer(container: HTMLElement, graph: ClientGraph, store
   labels.attach(renderer);
   guards.set(renderer, labels);
   bindPointer(renderer, graph, store);
-  // sigma only listens to window resizes; the stage also changes size when the sidebar opens or closes. The
-  // observer's first call reports the size sigma was just created at: redrawing then would be wasted work.
-  let size = `${container.offsetWidth}x${container.offsetHeight}`;
+  // sigma only listens to window resizes; the stage also changes size when the sidebar opens or closes, and the
+  // view then keeps its scale and place (steady-camera.ts). The observer's first call reports the size sigma was
+  // just created at: redrawing then would be wasted work.
+  let size = { width: container.offsetWidth, height: container.offsetHeight };
   const observer = new ResizeObserver(() => {
-    const next = `${container.offsetWidth}x${container.offsetHeight}`;
-    if (next === size) return;
+    const next = { width: container.offsetWidth, height: container.offsetHeight };
+    if (next.width === size.width && next.height === size.height) return;
+    const before = size;
     size = next;
     renderer.resize();
+    if (before.width > 0 && before.height > 0 && next.width > 0 && next.height > 0) {
+      const selection = store.get().selection;
+      const keep = selection?.kind === "node" ? selection.key : null;
+      renderer.getCamera().setState(steadyCamera(renderer, before, next, keep));
+    }
     renderer.refresh({ skipIndexation: true });
   });
   observer.observe(container);
@@ -153,32 +162,48 @@ function bindPointer(renderer: Renderer, graph: ClientGraph, store: Store<Explor
   renderer.on("upStage", drop);
 }
 
-export function zoomBy(renderer: Renderer, factor: number): void {
+/** The user asked the system for less motion: the camera then jumps instead of gliding. */
+export function prefersReducedMotion(): boolean {
+  return window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+}
+
+/** Moves the camera to `target`, animated over `duration` ms unless the user prefers reduced motion. */
+export function moveCamera(renderer: Renderer, target: Partial<CameraState>, duration: number): void {
   const camera = renderer.getCamera();
-  void camera.animate({ ratio: camera.getState().ratio / factor }, { duration: 250 });
+  if (duration <= 0 || prefersReducedMotion()) camera.setState({ ...camera.getState(), ...target });
+  else void camera.animate(target, { duration });
+}
+
+export function zoomBy(renderer: Renderer, factor: number): void {
+  moveCamera(renderer, { ratio: renderer.getCamera().getState().ratio / factor }, 250);
 }
 
 /** Fits the camera to the given nodes (all when empty). */
 export function fitTo(renderer: Renderer, nodes: string[], animate = true): void {
-  const camera = renderer.getCamera();
-  if (nodes.length === 0 || nodes.length === renderer.getGraph().order) {
-    if (animate) void camera.animatedReset({ duration: 400 });
-    else camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
-    return;
-  }
-  const state = getCameraStateToFitViewportToNodes(renderer as unknown as Sigma, nodes);
-  const target = { ...state, ratio: Math.max(state.ratio * 1.15, 0.15) };
-  if (animate) void camera.animate(target, { duration: 400 });
-  else camera.setState(target);
+  const whole = nodes.length === 0 || nodes.length === renderer.getGraph().order;
+  const state = whole
+    ? { x: 0.5, y: 0.5, ratio: 1, angle: 0 }
+    : getCameraStateToFitViewportToNodes(renderer as unknown as Sigma, nodes);
+  const target = whole ? state : { ...state, ratio: Math.max(state.ratio * 1.15, 0.15) };
+  moveCamera(renderer, target, animate ? 400 : 0);
 }
 
 /** Moves the camera onto one node, zooming in if the view is wide. */
 export function focusNode(renderer: Renderer, node: string): void {
   const data = renderer.getNodeDisplayData(node);
   if (!data) return;
-  const camera = renderer.getCamera();
-  const ratio = Math.min(camera.getState().ratio, 0.6);
-  void camera.animate({ x: data.x, y: data.y, ratio }, { duration: 450 });
+  moveCamera(renderer, { x: data.x, y: data.y, ratio: Math.min(renderer.getCamera().getState().ratio, 0.6) }, 450);
+}
+
+/** Brings a node into view when it is off screen (or under the edge), without changing the zoom. */
+export function revealNode(renderer: Renderer, node: string): void {
+  const data = renderer.getNodeDisplayData(node);
+  if (!data) return;
+  const at = renderer.framedGraphToViewport(data);
+  const { width, height } = renderer.getDimensions();
+  const margin = STAGE_PADDING;
+  if (at.x >= margin && at.y >= margin && at.x <= width - margin && at.y <= height - margin) return;
+  moveCamera(renderer, { x: data.x, y: data.y }, 300);
 }
 
 /**

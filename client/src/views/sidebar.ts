@@ -186,7 +186,7 @@ export function renderNodeDetail(
   return [
     el("header", { class: "detail-header" }, [
       typeChip(a.type),
-      el("h2", { class: "detail-title", text: a.label, attrs: { id: "detail-title", lang: "en" } }),
+      el("h2", { class: "detail-title", text: a.label, attrs: { id: "detail-title", tabindex: "-1", lang: "en" } }),
       a.labelZh ? el("p", { class: "detail-zh", text: a.labelZh, attrs: { lang: "zh-Hans" } }) : noChineseName(a),
       a.aliases.length > 0
         ? el("p", { class: "aliases" }, [
@@ -256,7 +256,7 @@ export function renderEdgeDetail(
         swatch("relation-swatch", info?.color ?? "#999"),
         t(info?.directed === false ? "sidebar.relationBothWays" : "sidebar.relation"),
       ]),
-      el("h2", { class: "detail-title edge-title", attrs: { id: "detail-title" } }, [
+      el("h2", { class: "detail-title edge-title", attrs: { id: "detail-title", tabindex: "-1" } }, [
         nodeLink(edge.source, ends.source, actions),
         el("span", {
           class: "edge-relation",

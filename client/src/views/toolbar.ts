@@ -1,6 +1,6 @@
 /**
  * The controls around the graph: EN/中文, the layout's start/stop with its running state, GEXF and PNG
- * export, zoom in/out/fit, the phone panel toggle, and keyboard shortcuts (/, Esc, +, −, 0).
+ * export, zoom in/out/fit, the phone panel toggle, and keyboard shortcuts (/, Esc, +, −, 0, Shift + arrows).
  */
 import type { SchemaResponse } from "../../../server/api/contract";
 import { gexfUrl } from "../api";
@@ -10,7 +10,7 @@ import * as actions from "../core/state/actions";
 import type { Store } from "../core/state/store";
 import type { ExplorerState } from "../core/state/types";
 import { byId } from "./dom";
-import { downloadPng, zoomBy, type Renderer } from "./renderer";
+import { downloadPng, moveCamera, zoomBy, type Renderer } from "./renderer";
 import type { Stage } from "../stage";
 import type { StatusBanner } from "./status";
 
@@ -48,14 +48,13 @@ export function shownExportUrl(state: ExplorerState, schema: SchemaResponse): st
   });
 }
 
-/** Arrow keys pan the camera by a fifth of the view. */
+/** Shift + arrow keys pan the camera by a fifth of the view (plain arrows walk the graph: graph-keyboard.ts). */
 function panBy(renderer: Renderer, key: string): void {
-  const camera = renderer.getCamera();
-  const { x, y, ratio } = camera.getState();
+  const { x, y, ratio } = renderer.getCamera().getState();
   const step = 0.2 * ratio;
   const [dx, dy] =
     key === "ArrowLeft" ? [-step, 0] : key === "ArrowRight" ? [step, 0] : key === "ArrowUp" ? [0, step] : [0, -step];
-  void camera.animate({ x: x + dx, y: y + dy }, { duration: 150 });
+  moveCamera(renderer, { x: x + dx, y: y + dy }, 150);
 }
 
 export function mountToolbar(context: ToolbarContext): (state: ExplorerState) => void {
@@ -122,17 +121,25 @@ export function mountToolbar(context: ToolbarContext): (state: ExplorerState) =>
     const typing =
       !!target && (target.tagName === "INPUT" || target.tagName === "SELECT" || target.tagName === "TEXTAREA");
     if (event.key === "Escape") {
-      if (typing) (target as HTMLElement).blur();
-      if (exportMenu.open) exportMenu.open = false;
-      else if (document.body.classList.contains("panel-open")) panelToggle.click();
-      else store.update(actions.clearSelection);
+      // A text box's Escape is its own (the search closes or clears); the graph handles its own too.
+      if (typing) return;
+      if (exportMenu.open) {
+        exportMenu.open = false;
+        exportMenu.querySelector("summary")?.focus();
+      } else if (document.body.classList.contains("panel-open")) {
+        panelToggle.click();
+        if (byId("panel").contains(document.activeElement)) panelToggle.focus();
+      } else store.update(actions.clearSelection);
       return;
     }
     if (typing) return;
     if (event.key === "/") {
       event.preventDefault();
       context.searchInput.focus();
-    } else if (event.key.startsWith("Arrow") && (target === stage.container || target === document.body)) {
+    } else if (
+      event.key.startsWith("Arrow") &&
+      ((target === stage.container && event.shiftKey) || target === document.body)
+    ) {
       event.preventDefault();
       const key = event.key;
       stage.whenRenderer((renderer) => panBy(renderer, key));

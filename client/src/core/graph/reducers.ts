@@ -13,6 +13,8 @@ import { derive, isEdgeShown, isNodeShown } from "./visibility";
 export const DIM_NODE_COLOR = "#e2e4e8";
 export const DIM_EDGE_COLOR = "#eceef1";
 export const PATH_EDGE_SIZE = 4;
+/** How much larger the entity under the keyboard cursor is drawn. */
+export const KEYBOARD_FOCUS_SCALE = 1.6;
 /** Above this many relations, a focused node's relation labels wait until the view is zoomed in. */
 export const HUB_DEGREE = 12;
 
@@ -114,6 +116,16 @@ export function reduceNode(
     zIndex: 1,
   };
   if (!isNodeShown(state, graph, node)) return { ...display, hidden: true };
+  // The keyboard cursor is drawn larger than any highlight, above everything, whatever else is shown.
+  if (state.keyboardFocus === node) {
+    return {
+      ...display,
+      size: (display.size ?? 1) * KEYBOARD_FOCUS_SCALE,
+      highlighted: true,
+      forceLabel: true,
+      zIndex: 4,
+    };
+  }
   const derived = derive(state, graph);
   const selected = state.selection?.kind === "node" && state.selection.key === node;
   if (derived.pathNodes.size > 0) {

@@ -11,7 +11,7 @@ import type { ClientGraph } from "./load";
 export interface Derived {
   pathNodes: ReadonlySet<string>;
   pathEdges: ReadonlySet<string>;
-  /** The node whose neighbours stand out: the hovered one, else the selected one. */
+  /** The node whose neighbours stand out: the hovered one, else the keyboard cursor's, else the selected one. */
   focus: string | null;
   focusNeighbours: ReadonlySet<string>;
   /** The selected edge's two ends. */
@@ -29,7 +29,8 @@ export function derive(state: ExplorerState, graph: ClientGraph): Derived {
   const hovered = state.hoveredNode !== null && graph.hasNode(state.hoveredNode) ? state.hoveredNode : null;
   const selectedNode =
     state.selection?.kind === "node" && graph.hasNode(state.selection.key) ? state.selection.key : null;
-  const focus = hovered ?? selectedNode;
+  const cursor = state.keyboardFocus !== null && graph.hasNode(state.keyboardFocus) ? state.keyboardFocus : null;
+  const focus = hovered ?? cursor ?? selectedNode;
   const selectedEdge =
     state.selection?.kind === "edge" && graph.hasEdge(state.selection.key) ? state.selection.key : null;
   const derived: Derived = {

@@ -12,6 +12,7 @@ export const en = {
   "page.titleWithDataset": (p: { dataset: string }) => `${p.dataset} · KG Explorer`,
   "page.loading": "Loading the graph…",
   "page.loadFailed": (p: { message: string }) => `The graph could not be loaded: ${p.message}`,
+  "page.unreachable": "The server could not be reached.",
   "page.viewFailed": (p: { message: string }) => `The graph view could not start: ${p.message}`,
 
   "topbar.panel": "Filters, neighbourhood and path",
@@ -33,7 +34,38 @@ export const en = {
   "search.failed": (p: { message: string }) => `Search failed: ${p.message}`,
 
   "stage.label": "Graph view",
-  "stage.canvas": "Graph canvas: drag to pan, scroll or pinch to zoom, click an entity to open it",
+  "stage.canvas": "Knowledge graph",
+  "stage.roleDescription": "graph",
+  "stage.help":
+    "Arrow keys step through the entities, most connected first, or through the neighbours of the selected one; Enter opens the details; Escape goes back; Shift and arrows pan. The text view lists the same as a table.",
+  "skip.label": "Skip links",
+  "skip.details": "Skip to the details",
+  "skip.graph": "Skip to the graph",
+  "walk.head": (p: { name: string; type: string; count: number }) =>
+    `${p.name}, ${p.type}, ${plural(p.count, "relation", "relations")}.`,
+  "walk.atEntity": (p: { head: string; at: number; of: number }) =>
+    `${p.head} ${p.at} of ${p.of} entities, most connected first. Enter opens its details.`,
+  "walk.atNeighbour": (p: { head: string; at: number; of: number; anchor: string; how: string }) =>
+    `${p.head} ${p.at} of ${p.of} neighbours of ${p.anchor}: ${p.how}. Enter opens its details.`,
+  "walk.howSeparator": "; ",
+  "walk.noNeighbours": (p: { anchor: string }) =>
+    `${p.anchor} has no neighbours shown. Escape goes back to every entity.`,
+  "walk.nothingShown": "No entity is shown.",
+  "walk.wholeGraph": "Arrows now step through every entity shown, most connected first.",
+  "textView.button": "Text view",
+  "textView.open": "The graph as tables of entities and relations",
+  "textView.close": "Back to the graph (Esc)",
+  "textView.title": "What the graph shows",
+  "textView.entities": (p: { shown: number; total: number }) => `Entities: ${p.shown} of ${p.total}`,
+  "textView.relations": (p: { shown: number; total: number }) => `Relations: ${p.shown} of ${p.total}`,
+  "textView.capped": (p: { rows: number }) => ` (the first ${p.rows.toLocaleString("en")} listed)`,
+  "textView.entity": "Entity",
+  "textView.type": "Type",
+  "textView.relationCount": "Relations",
+  "textView.from": "From",
+  "textView.relation": "Relation",
+  "textView.to": "To",
+  "textView.order": "Most connected first, as the arrow keys step through the graph; relations by their first entity.",
   "stage.zoom": "Zoom",
   "stage.zoomIn": "Zoom in",
   "stage.zoomInTitle": "Zoom in (+)",
@@ -97,6 +129,8 @@ export const en = {
   "path.steps": (p: { count: number; from: string; to: string }) =>
     `${plural(p.count, "step", "steps")} from ${p.from} to ${p.to}:`,
   "path.linked": "is linked to",
+  "path.promptTo": (p: { from: string }) => `Path from ${p.from}: now pick where it goes in To.`,
+  "path.promptFrom": (p: { to: string }) => `Path to ${p.to}: now pick where it starts in From.`,
 
   "timeline.label": "Timeline: the graph as it stood in a year",
   "timeline.title": "Timeline",

@@ -72,6 +72,11 @@ export function pickEvent(
   return { ...selected, marked: new Set(event.nodes) };
 }
 
+/** Moves the graph's keyboard cursor (null: off the entities). */
+export function setKeyboardFocus(state: ExplorerState, key: string | null): ExplorerState {
+  return state.keyboardFocus === key ? state : { ...state, keyboardFocus: key };
+}
+
 export function hoverNode(state: ExplorerState, key: string | null): ExplorerState {
   return state.hoveredNode === key ? state : { ...state, hoveredNode: key };
 }

@@ -67,6 +67,8 @@ export interface ExplorerState {
   marked: ReadonlySet<string>;
   /** Set when the graph is too big to draw and the page shows an overview that grows on demand. */
   overview: OverviewStatus | null;
+  /** The entity the graph's keyboard cursor is on (drawn highlighted and announced); null when none. */
+  keyboardFocus: string | null;
 }
 
 /** The part of the state that lives in the URL. */
@@ -92,5 +94,6 @@ export function getEmptyState(): ExplorerState {
     year: null,
     marked: new Set(),
     overview: null,
+    keyboardFocus: null,
   };
 }

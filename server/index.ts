@@ -70,6 +70,7 @@ async function main(): Promise<void> {
     clientDir: path.join(REPO_ROOT, "client", "dist"),
     corsOrigins,
     allowedHosts,
+    warmUpAnalysis: true,
     ...(overviewAbove !== undefined && { overviewAbove }),
   });
   const server = await listen(app, port, host);

@@ -57,6 +57,8 @@ export interface ControlOptions {
   maxChains?: number;
 }
 
+const WHOLE: Share = { min: 100, max: 100 };
+
 interface Link {
   edge: string;
   owner: string;
@@ -68,15 +70,21 @@ export function control(graph: KnowledgeGraph, key: string, options: ControlOpti
   const { asOf, maxDepth = 8, maxChains = 500 } = options;
   const links = (node: string, direction: "in" | "out"): Link[] => {
     const found: Link[] = [];
-    const visit = (edge: string, a: EdgeAttributes, s: string, t: string) => {
+    const visit = (edge: string, a: EdgeAttributes, source: string, target: string) => {
       const kind = RELATION_INFO[a.relation].control;
-      if ((kind !== "stake" && kind !== "whole") || (asOf !== undefined && !inSpan(a.time, asOf))) return;
-      const share =
-        kind === "whole" ? { min: 100, max: 100 } : stakeOf(a.figures.find((f) => f.key === "stake")?.points, asOf);
-      found.push({ edge, owner: s, owned: t, share });
+      if (kind === undefined || kind === "role" || (asOf !== undefined && !inSpan(a.time, asOf))) return;
+      if (kind === "parent") return void found.push({ edge, owner: target, owned: source, share: null });
+      const share = kind === "whole" ? WHOLE : stakeOf(a.figures.find((f) => f.key === "stake")?.points, asOf);
+      found.push({ edge, owner: source, owned: target, share });
     };
-    if (direction === "in") graph.forEachInEdge(node, visit);
-    else graph.forEachOutEdge(node, visit);
+    // A parent link points from the part to its parent: walking up follows it forwards.
+    const up = direction === "in";
+    graph.forEachInEdge(node, (edge, a, s, t) => {
+      if ((RELATION_INFO[a.relation].control === "parent") !== up) visit(edge, a, s, t);
+    });
+    graph.forEachOutEdge(node, (edge, a, s, t) => {
+      if ((RELATION_INFO[a.relation].control === "parent") === up) visit(edge, a, s, t);
+    });
     return found;
   };
 

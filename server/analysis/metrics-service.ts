@@ -69,6 +69,11 @@ export class MetricsService {
     }
   }
 
+  /** Starts the worker thread ahead of the first request (the server does, once it listens). */
+  warmUp(): void {
+    this.ensureWorker();
+  }
+
   /** Stops the worker; the service starts a new one if asked again. */
   async close(): Promise<void> {
     const worker = this.worker;

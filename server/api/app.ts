@@ -23,7 +23,6 @@ import { registerEdgeRoutes } from "./routes/edges";
 import { registerExportRoutes } from "./routes/export";
 import { registerGraphRoutes } from "./routes/graph";
 import { registerMetaRoutes } from "./routes/meta";
-
 import { registerNodeRoutes } from "./routes/nodes";
 import { registerOverviewRoutes } from "./routes/overview";
 import { registerPathRoutes } from "./routes/paths";
@@ -46,6 +45,8 @@ export interface AppOptions {
   overviewAbove?: number;
   /** Host names (or addresses) answered besides loopback ones; any other `Host` gets 403 (DNS rebinding). */
   allowedHosts?: string[];
+  /** Start the analysis worker thread now rather than on the first `/api/metrics` request. */
+  warmUpAnalysis?: boolean;
 }
 
 export const API_VERSION = "0.1.0";
@@ -113,6 +114,8 @@ export function createApp(options: AppOptions): Express {
     schemas: requestSchemas(limits),
     limits,
   };
+
+  if (options.warmUpAnalysis) context.analysis.warmUp();
 
   const api = Router();
   registerGraphRoutes(api, context);

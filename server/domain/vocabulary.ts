@@ -196,9 +196,10 @@ export interface RelationInfo {
   descriptionZh: string;
   /**
    * What the relation says about control, for control chains: `stake` owns the share its `stake` figure gives,
-   * `whole` owns all of the target, `role` is a person's office at the target (chair, chief executive, founder).
+   * `whole` owns all of the target, `parent` makes the target the source's parent (a share not given), `role`
+   * is a person's office at the target (chair, chief executive, founder).
    */
-  control?: "stake" | "whole" | "role";
+  control?: "stake" | "whole" | "parent" | "role";
 }
 
 export const RELATION_INFO: Record<Relation, RelationInfo> = {
@@ -250,6 +251,7 @@ export const RELATION_INFO: Record<Relation, RelationInfo> = {
     directed: true,
     description: "Is a division or member of.",
     descriptionZh: "是对方的一个部门或成员。",
+    control: "parent",
   },
   founded: {
     label: "founded",

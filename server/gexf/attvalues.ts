@@ -8,7 +8,7 @@ import { dynamicFigureValues, intervalXml } from "./dynamic";
 import { flattenFigures } from "./figures";
 import { formatListString, formatNumber, formatPipeList, propertyValue } from "./values";
 import type { GexfFlavour, GexfVersion } from "./versions";
-import { escapeXml } from "./xml";
+import { escapeXml, LONG_TEXT } from "./xml";
 
 /**
  * A value as its column type reads it, or undefined when it has none of that type (NaN, a string in a
@@ -53,10 +53,19 @@ function writable(column: Column, flavour: GexfFlavour): WritableColumn {
   return { open: '<attvalue for="' + escapeXml(column.id) + '" value="', format };
 }
 
-function attvalue(column: WritableColumn | undefined, value: FieldValue): string {
+/**
+ * The `<attvalue>` of one value, or "". A value longer than LONG_TEXT is not escaped here: it goes to `long`
+ * and a NUL stands in its place (no escaped text can hold a NUL: XML cannot carry it and escapeXml drops it).
+ */
+function attvalue(column: WritableColumn | undefined, value: FieldValue, long: string[]): string {
   if (column === undefined || value === undefined) return "";
   const text = column.format(value);
-  return text === undefined ? "" : column.open + escapeXml(text) + '"/>';
+  if (text === undefined) return "";
+  if (text.length > LONG_TEXT) {
+    long.push(text);
+    return column.open + '\0"/>';
+  }
+  return column.open + escapeXml(text) + '"/>';
 }
 
 /**
@@ -68,6 +77,11 @@ export class AttvaluesWriter<A extends NodeAttributes | EdgeAttributes> {
   private readonly props = new Map<string, WritableColumn>();
   private readonly figures = new Map<string, WritableColumn>();
   private readonly dynamicFigures = new Map<string, string>();
+  /**
+   * Values of the last `write` too long to escape into its string, in the order of the NULs standing in for
+   * them; the caller writes them with `escapeXmlPieces` and empties this.
+   */
+  readonly long: string[] = [];
 
   constructor(
     private readonly columns: ColumnSet<A>,
@@ -82,10 +96,10 @@ export class AttvaluesWriter<A extends NodeAttributes | EdgeAttributes> {
   /** `<attvalues>...</attvalues>` for one node or edge, or "" when it has no value for any column. */
   write(attributes: A): string {
     let out = "";
-    for (const { get, column } of this.fixed) out += attvalue(column, get(attributes));
+    for (const { get, column } of this.fixed) out += attvalue(column, get(attributes), this.long);
     const properties = attributes.properties;
     if (properties) {
-      for (const key in properties) out += attvalue(this.props.get(key), propertyValue(properties[key]));
+      for (const key in properties) out += attvalue(this.props.get(key), propertyValue(properties[key]), this.long);
     }
     const figures = attributes.figures;
     if (figures && figures.length > 0)
@@ -96,7 +110,7 @@ export class AttvaluesWriter<A extends NodeAttributes | EdgeAttributes> {
   private flat(attributes: A): string {
     let out = "";
     for (const flat of flattenFigures(attributes.figures!)) {
-      out += attvalue(this.figures.get(figureColumnKey(flat.id, flat.unit)), flat.value);
+      out += attvalue(this.figures.get(figureColumnKey(flat.id, flat.unit)), flat.value, this.long);
     }
     return out;
   }

@@ -20,7 +20,7 @@ import { EdgeKinds } from "./kinds";
 import { ChunkSink, type Output } from "./sink";
 import { formatNumber, vizColor } from "./values";
 import { gexfFlavour, type GexfFlavour, type GexfVersion } from "./versions";
-import { escapeXml } from "./xml";
+import { escapeXml, escapeXmlPieces } from "./xml";
 
 export interface GexfOptions {
   /** `<creator>`; default "kg-explorer". */
@@ -86,10 +86,10 @@ export async function writeGexf(graph: KnowledgeGraph, out: Output, options: Gex
     sink.push(`    <nodes count="${graph.order}">\n`, false);
     await sink.flush();
     for (const { node, attributes } of graph.nodeEntries()) {
-      if (sink.push(nodeXml(node, attributes, nodeValues, dynamic, flavour))) {
-        await sink.flush();
-        if (sink.stopped) break;
-      }
+      const xml = nodeXml(node, attributes, nodeValues, dynamic, flavour);
+      if (nodeValues.long.length > 0) await pushWithLongValues(sink, xml, nodeValues.long);
+      else if (sink.push(xml)) await sink.flush();
+      if (sink.stopped) break;
     }
     sink.push(`    </nodes>\n`, false);
     sink.push(`    <edges count="${graph.size}">\n`, false);
@@ -97,7 +97,9 @@ export async function writeGexf(graph: KnowledgeGraph, out: Output, options: Gex
     for (const { edge, attributes, source, target } of graph.edgeEntries()) {
       if (sink.stopped) break;
       const kind = kinds ? kinds.kindOf(index++, edge, attributes, source, target) : "";
-      if (sink.push(edgeXml(edge, source, target, kind, attributes, edgeValues, dynamic))) await sink.flush();
+      const xml = edgeXml(edge, source, target, kind, attributes, edgeValues, dynamic);
+      if (edgeValues.long.length > 0) await pushWithLongValues(sink, xml, edgeValues.long);
+      else if (sink.push(xml)) await sink.flush();
     }
     sink.push("    </edges>\n  </graph>\n</gexf>\n", false);
     await sink.flush();
@@ -105,6 +107,21 @@ export async function writeGexf(graph: KnowledgeGraph, out: Output, options: Gex
     sink.dispose();
   }
   if (sink.failure) throw sink.failure;
+}
+
+/** Writes a record whose NULs stand for `long` values (see AttvaluesWriter), escaping those piece by piece. */
+async function pushWithLongValues(sink: ChunkSink, xml: string, long: string[]): Promise<void> {
+  const parts = xml.split("\0");
+  for (let i = 0; i < parts.length && !sink.stopped; i++) {
+    sink.push(parts[i]!, false);
+    if (i >= long.length) continue;
+    for (const piece of escapeXmlPieces(long[i]!)) {
+      if (sink.push(piece, false)) await sink.flush();
+      if (sink.stopped) break;
+    }
+  }
+  long.length = 0;
+  if (sink.push("")) await sink.flush();
 }
 
 /** The whole document as one string: for tests and small graphs only. */

@@ -38,3 +38,31 @@ export function escapeXml(text: string): string {
   if (!SPECIAL_TEST.test(text)) return text;
   return text.replace(SPECIAL, (char) => ENTITIES[char] ?? "");
 }
+
+/**
+ * Values longer than this are escaped piece by piece (`escapeXmlPieces`) and written as they go: escaping can
+ * make text six times longer, and a value of 100 M characters escaped at once is past V8's longest string.
+ */
+export const LONG_TEXT = 1 << 20;
+
+/** escapeXml's entities, `&` first: replaced one character at a time, each only when present. */
+const BY_CHARACTER = Object.entries(ENTITIES);
+
+/** escapeXml without a callback per character, which costs seconds on millions of `&`. */
+function escapeLongXml(text: string): string {
+  if (!SPECIAL_TEST.test(text)) return text;
+  for (const [char, entity] of BY_CHARACTER) if (text.includes(char)) text = text.split(char).join(entity);
+  return stripIllegalXmlChars(text);
+}
+
+/** `escapeXml(text)` in pieces, each from at most about `size` characters of `text`. */
+export function* escapeXmlPieces(text: string, size = 1 << 16): Generator<string> {
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(start + size, text.length);
+    // Never split a surrogate pair: each half alone would be dropped as a lone surrogate.
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
+    yield escapeLongXml(text.slice(start, end));
+    start = end;
+  }
+}

@@ -36,6 +36,23 @@ export function timeline(graph: KnowledgeGraph): TimelineEvent[] {
   return events.sort((a, b) => first(a) - first(b) || a.title.localeCompare(b.title));
 }
 
+/**
+ * The first and last year any event touches, or null. A loop, not `Math.min(...years)`: spreading tens of
+ * thousands of years into call arguments overflows the stack.
+ */
+export function timelineRange(events: readonly TimelineEvent[]): { start: number; end: number } | null {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const event of events) {
+    for (const year of [event.start, event.end]) {
+      if (year === undefined) continue;
+      if (year < start) start = year;
+      if (year > end) end = year;
+    }
+  }
+  return start <= end ? { start, end } : null;
+}
+
 function span(time: TimeSpan) {
   return {
     ...(time.start !== undefined && { start: time.start }),

@@ -76,12 +76,20 @@ describe("GET /api/metrics", () => {
 });
 
 describe("GET /api/nodes/:key/control", () => {
-  it("Xiaomi holds 12.3 % of Kingsoft Cloud (¶38); Lei Jun holds offices on both sides (¶38)", async () => {
+  it("Xiaomi holds 12.3 % of Kingsoft Cloud (¶38), which is part of Kingsoft Group (¶39, implied); Lei Jun holds offices on both sides (¶38)", async () => {
     const body = await get<ControlResponse>("/api/nodes/kingsoft-cloud/control");
-    expect(body.owners).toEqual([
-      expect.objectContaining({ key: "xiaomi", share: { min: 12.3, max: 12.3 }, chains: [expect.anything()] }),
-    ]);
-    expect(body.ultimateOwners).toEqual(["xiaomi"]);
+    const owners = Object.fromEntries(body.owners.map((o) => [o.key, o]));
+    expect(Object.keys(owners).sort()).toEqual(["kingsoft-group", "xiaomi"]);
+    expect(owners.xiaomi).toMatchObject({
+      share: { min: 12.3, max: 12.3 },
+      chains: [{ edges: ["xiaomi__holds_stake_in__kingsoft-cloud"] }],
+    });
+    // A parent gives no share: the chain is there, its share unknown.
+    expect(owners["kingsoft-group"]).toMatchObject({
+      share: null,
+      chains: [{ nodes: ["kingsoft-group", "kingsoft-cloud"], shares: [null] }],
+    });
+    expect(body.ultimateOwners.sort()).toEqual(["kingsoft-group", "xiaomi"]);
     const leiJun = body.people.find((p) => p.person === "lei-jun")!;
     expect(leiJun.roles.map((r) => r.entity).sort()).toEqual(["kingsoft-cloud", "xiaomi"]);
     expect(leiJun.roles.find((r) => r.entity === "kingsoft-cloud")!.relations).toEqual(["chairs"]);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { edgeLabelRects, edgeLabelShift, LabelSpace, placeLabels } from "../../client/src/core/graph/label-placement";
+import {
+  discRect,
+  edgeLabelRects,
+  edgeLabelShift,
+  LabelSpace,
+  nodeLabelRect,
+  placeLabels,
+  placeNodeLabels,
+  type NodeLabelCandidate,
+} from "../../client/src/core/graph/label-placement";
 
 const rect = (x: number, y: number, w = 50, h = 14) => ({ x1: x, y1: y, x2: x + w, y2: y + h });
 
@@ -72,5 +81,79 @@ describe("edgeLabelShift", () => {
     expect(edgeLabelShift(b, a, false, 2, 10)).toBeCloseTo(1 + 6.25);
     const shifted = edgeLabelRects(a, b, 0, 20, 10, 8);
     expect(shifted.every((r) => (r.y1 + r.y2) / 2 === -8)).toBe(true);
+  });
+});
+
+describe("placeNodeLabels", () => {
+  const bounds = { x1: 0, y1: 0, x2: 400, y2: 300 };
+  const node = (key: string, x: number, y: number, extra: Partial<NodeLabelCandidate> = {}): NodeLabelCandidate => ({
+    key,
+    x,
+    y,
+    size: 5,
+    width: 60,
+    height: 15,
+    rank: 0,
+    forced: false,
+    ...extra,
+  });
+  const sides = (placed: ReturnType<typeof placeNodeLabels>["placed"]) =>
+    Object.fromEntries([...placed].map(([key, spot]) => [key, spot.side]));
+
+  it("writes to the right of the disc when there is room, as sigma does", () => {
+    const { placed } = placeNodeLabels([node("a", 100, 100)], { bounds });
+    expect(placed.get("a")).toEqual({ side: "right", rect: { x1: 106, y1: 92.5, x2: 170, y2: 107.5 } });
+  });
+
+  it("moves a label to the left rather than off the stage's right edge, and drops one that fits nowhere", () => {
+    const { placed } = placeNodeLabels([node("edge", 380, 100), node("tiny", 10, 10, { width: 500 })], { bounds });
+    expect(sides(placed)).toEqual({ edge: "left" });
+    const rect = placed.get("edge")!.rect;
+    expect(rect.x1).toBeGreaterThanOrEqual(0);
+    expect(rect.x2).toBeLessThanOrEqual(380 - 5);
+  });
+
+  it("keeps labels off other entities' discs, trying left, below and above", () => {
+    const discs = [discRect(100, 100, 5), discRect(140, 100, 6), discRect(60, 100, 6)];
+    const { placed } = placeNodeLabels([node("a", 100, 100)], { bounds, discs });
+    expect(sides(placed)).toEqual({ a: "below" });
+    const { placed: boxed } = placeNodeLabels([node("a", 100, 100)], {
+      bounds,
+      discs: [...discs, discRect(100, 125, 10)],
+    });
+    expect(sides(boxed)).toEqual({ a: "above" });
+  });
+
+  it("keeps labels off the boxes laid over the stage (timeline, counts)", () => {
+    const timeline = { x1: 0, y1: 260, x2: 400, y2: 300 };
+    const { placed } = placeNodeLabels([node("low", 100, 255)], { bounds, obstacles: [timeline] });
+    expect(sides(placed)).toEqual({ low: "above" });
+    expect(placed.get("low")!.rect.y2).toBeLessThanOrEqual(260);
+  });
+
+  it("places the important few first: a small event beats a big neighbour for the same spot", () => {
+    // Two entities 40 px apart on a line: only one right-hand label fits between them and the stage's edges.
+    const tight = { x1: 0, y1: 90, x2: 400, y2: 110 };
+    const big = node("big", 100, 100, { size: 12, width: 200 });
+    const event = node("event", 130, 100, { size: 3, width: 200, rank: 1 });
+    expect(sides(placeNodeLabels([big, event], { bounds: tight }).placed)).toEqual({ event: "right" });
+    expect(sides(placeNodeLabels([big, { ...event, rank: 0 }], { bounds: tight }).placed)).toEqual({ big: "right" });
+  });
+
+  it("draws a forced label (the selection) to the right even over other labels and boxes", () => {
+    const over = { x1: 0, y1: 0, x2: 400, y2: 300 };
+    const { placed } = placeNodeLabels([node("chosen", 100, 100, { forced: true, rank: 4 }), node("other", 105, 100)], {
+      bounds,
+      obstacles: [over],
+    });
+    expect(sides(placed)).toEqual({ chosen: "right" });
+    expect(placed.get("chosen")!.rect).toEqual(nodeLabelRect(node("chosen", 100, 100), "right"));
+  });
+
+  it("leaves relation labels the space the node labels, discs and boxes took", () => {
+    const { space } = placeNodeLabels([node("a", 100, 100)], { bounds, discs: [discRect(200, 200, 10)] });
+    expect(space.fits([{ x1: 110, y1: 95, x2: 120, y2: 105 }])).toBe(false);
+    expect(space.fits([{ x1: 195, y1: 195, x2: 205, y2: 205 }])).toBe(false);
+    expect(space.fits([{ x1: 300, y1: 50, x2: 310, y2: 60 }])).toBe(true);
   });
 });

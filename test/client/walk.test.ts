@@ -60,6 +60,15 @@ describe("the keyboard cursor in the drawing", () => {
     expect(actions.setKeyboardFocus(state, "kingsoft")).toBe(state);
   });
 
+  it("draws the walk's anchor as a selection is drawn", () => {
+    const state = actions.setKeyboardAnchor(empty, "xiaomi");
+    expect(reduceNode(state, graph, "xiaomi", graph.getNodeAttributes("xiaomi"))).toMatchObject({
+      highlighted: true,
+      forceLabel: true,
+    });
+    expect(reduceNode(empty, graph, "xiaomi", graph.getNodeAttributes("xiaomi")).highlighted).toBeUndefined();
+  });
+
   it("does not draw a cursor on an entity that is hidden", () => {
     const state = actions.setKeyboardFocus(actions.setTypeVisible(empty, "person", false), "lei-jun");
     expect(reduceNode(state, graph, "lei-jun", graph.getNodeAttributes("lei-jun")).hidden).toBe(true);

@@ -92,6 +92,21 @@ describe.skipIf(reason !== null)("explorer page: accessibility", () => {
     await page.close();
   });
 
+  it("keeps focus off body when the focused control goes away (a chip's ×, Show everything)", async () => {
+    const { page, problems } = await explorer.browser().open(`${explorer.server().url}?hood=lei-jun`);
+    await page.locator("#chip-hood .chip-clear").focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("#chip-hood").count()).toBe(0);
+    await expect.poll(() => focused(page)).toBe("graph");
+    await page.goto(`${explorer.server().url}?hood=lei-jun`);
+    await page.locator("#hood-clear").focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("#hood-clear").isHidden()).toBe(true);
+    await expect.poll(() => focused(page)).not.toBe("body");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("offers a skip link to the open panel as the first Tab stop", async () => {
     const { page, problems } = await explorer.browser().open(`${explorer.server().url}?node=xiaomi`);
     await page.locator("#sidebar .node-link").first().waitFor();

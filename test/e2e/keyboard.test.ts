@@ -1,7 +1,7 @@
 /**
  * The graph with keys alone, in Chromium: from a fresh load, find Xiaomi, step through its neighbours to
  * Kingsoft Cloud (each announced in the live region and drawn highlighted), open its panel, follow a neighbour
- * link, and come back to the graph, with focus never on `body`. Writes the keyboard-focus screenshot.
+ * link, come back to the graph and step back out, with focus never on `body`. Writes the keyboard-focus screenshot.
  */
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
@@ -88,6 +88,15 @@ describe.skipIf(reason !== null)("explorer page: the keyboard alone", () => {
     await press(page, "Escape", seen);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("graph");
     expect(await keyboardFocus(page)).toBe(link);
+    // From there the arrows go to its neighbours, and Escape steps back to it, then off it.
+    await press(page, "ArrowRight", seen);
+    const next = await keyboardFocus(page);
+    expect(await page.evaluate((key) => window.explorer?.graph.neighbors(key) ?? [], link as string)).toContain(next);
+    await press(page, "Escape", seen);
+    expect(await keyboardFocus(page)).toBe(link);
+    await press(page, "Escape", seen);
+    expect(await keyboardFocus(page)).toBeNull();
+    expect(await announced(page)).toMatch(/every entity/);
     expect(problems).toEqual([]);
     await page.close();
   });

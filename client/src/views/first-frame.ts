@@ -13,7 +13,8 @@
 import type { CameraState, NodeDisplayData } from "sigma/types";
 import { createNormalizationFunction, graphExtent, matrixFromCamera } from "sigma/utils";
 import type { ClientGraph } from "../core/graph/load";
-import type { createReducers } from "../core/graph/reducers";
+import { discRect, placeNodeLabels, type NodeLabelCandidate } from "../core/graph/label-placement";
+import type { createReducers, NodeDisplay } from "../core/graph/reducers";
 import { LABEL_FONT, LABEL_SIZE, LABEL_WEIGHT, STAGE_PADDING } from "./renderer";
 
 export interface Point {
@@ -101,6 +102,8 @@ export function drawFirstFrame(
     drawLabels(
       context,
       drawn.map(([, node]) => node),
+      width,
+      height,
     );
   };
 
@@ -178,25 +181,31 @@ function drawEdges(
   });
 }
 
-/** The largest entities' labels, skipping any that would overlap one already drawn: sigma's grid does the rest. */
-function drawLabels(context: CanvasRenderingContext2D, nodes: DrawnNode[]): void {
+/** Labels placed as sigma's label guard places them (core/graph/label-placement.ts), so none move at the handover. */
+function drawLabels(context: CanvasRenderingContext2D, nodes: DrawnNode[], width: number, height: number): void {
   context.font = `${LABEL_WEIGHT} ${LABEL_SIZE}px ${LABEL_FONT}`;
   context.fillStyle = "#1f2937";
-  context.textBaseline = "middle";
-  const taken: { left: number; right: number; top: number; bottom: number }[] = [];
-  const bySize = [...nodes].sort((a, b) => (b.display.size ?? 0) - (a.display.size ?? 0));
-  for (const { at, radius, display } of bySize) {
-    if (!display.label) continue;
-    const left = at.x + radius + 3;
-    const box = {
-      left,
-      right: left + context.measureText(display.label).width,
-      top: at.y - LABEL_SIZE / 2,
-      bottom: at.y + LABEL_SIZE / 2,
-    };
-    if (taken.some((t) => box.left < t.right && t.left < box.right && box.top < t.bottom && t.top < box.bottom))
-      continue;
-    taken.push(box);
-    context.fillText(display.label, box.left, at.y);
+  const candidates: NodeLabelCandidate[] = [];
+  nodes.forEach(({ at, radius, display }, index) => {
+    if (!display.label) return;
+    const rank = display.highlighted ? 4 : display.forceLabel ? 3 : ((display as NodeDisplay).labelRank ?? 0);
+    candidates.push({
+      key: String(index),
+      x: at.x,
+      y: at.y,
+      size: radius,
+      width: context.measureText(display.label).width,
+      height: LABEL_SIZE + 2,
+      rank,
+      forced: !!display.highlighted,
+    });
+  });
+  const { placed } = placeNodeLabels(candidates, {
+    bounds: { x1: 0, y1: 0, x2: width, y2: height },
+    discs: nodes.map(({ at, radius }) => discRect(at.x, at.y, radius)),
+  });
+  for (const [index, { rect }] of placed) {
+    const label = nodes[Number(index)]?.display.label;
+    if (label) context.fillText(label, rect.x1 + 2, (rect.y1 + rect.y2) / 2 + LABEL_SIZE / 3);
   }
 }

@@ -32,7 +32,7 @@ const STEPS: Record<string, Step> = {
 export interface GraphKeyboard {
   /** Puts focus on the graph with the cursor (and the walk's anchor) on `key`, and says so. */
   returnTo(key: string | null): void;
-  /** The view function: drops a cursor or anchor the state no longer shows. */
+  /** The view function: drops a cursor or an anchor the state no longer shows. */
   update(state: ExplorerState): void;
 }
 
@@ -48,13 +48,11 @@ export interface GraphKeyboardContext {
 export function mountGraphKeyboard(context: GraphKeyboardContext): GraphKeyboard {
   const { stage, announcer, store, graph } = context;
   const container = stage.container;
-  /** Where the walk stands when nothing is selected (the entity whose panel was just left). */
-  let walkAnchor: string | null = null;
 
   const label = (key: string) => displayLabel(graph.getNodeAttributes(key), store.get().lang);
   const selectedNode = (state: ExplorerState) =>
     state.selection?.kind === "node" && graph.hasNode(state.selection.key) ? state.selection.key : null;
-  const anchor = (state: ExplorerState) => selectedNode(state) ?? walkAnchor;
+  const anchor = (state: ExplorerState) => selectedNode(state) ?? state.keyboardAnchor;
 
   const say = (text: string) => {
     // A new text node each time, so a screen reader announces a repeated sentence too.
@@ -107,13 +105,11 @@ export function mountGraphKeyboard(context: GraphKeyboardContext): GraphKeyboard
     const state = store.get();
     const from = anchor(state);
     if (from !== null && state.keyboardFocus !== from) return moveTo(from);
-    if (selectedNode(state) !== null || state.selection !== null) {
-      walkAnchor = from;
-      store.update(actions.clearSelection);
+    if (state.selection !== null) {
+      store.update((s) => actions.setKeyboardAnchor(actions.clearSelection(s), from));
       return from === null ? undefined : moveTo(from);
     }
-    walkAnchor = null;
-    store.update((s) => actions.setKeyboardFocus(s, null));
+    store.update((s) => actions.setKeyboardFocus(actions.setKeyboardAnchor(s, null), null));
     say(t("walk.wholeGraph"));
   };
 
@@ -131,24 +127,34 @@ export function mountGraphKeyboard(context: GraphKeyboardContext): GraphKeyboard
     event.preventDefault();
     event.stopPropagation();
   });
-  // The cursor is the keyboard's: it goes when the graph is left for anything but the panel it opened.
-  container.addEventListener("pointerdown", () => store.update((s) => actions.setKeyboardFocus(s, null)));
+  // The walk is the keyboard's: pointing at the graph ends it.
+  container.addEventListener("pointerdown", () =>
+    store.update((s) => actions.setKeyboardFocus(actions.setKeyboardAnchor(s, null), null)),
+  );
 
   return {
     returnTo(key) {
-      walkAnchor = key !== null && graph.hasNode(key) ? key : null;
       container.focus({ preventScroll: true });
-      // Called while the store tells its listeners of a change: the cursor moves once they all have seen it.
-      const to = walkAnchor;
-      if (to !== null) queueMicrotask(() => moveTo(to));
+      // Called while the store tells its listeners of a change: the walk moves once they all have seen it.
+      const to = key !== null && graph.hasNode(key) ? key : null;
+      queueMicrotask(() => {
+        store.update((s) => actions.setKeyboardAnchor(s, to));
+        if (to !== null) moveTo(to);
+      });
     },
     update(state) {
-      if (walkAnchor !== null && (!graph.hasNode(walkAnchor) || !isNodeShown(state, graph, walkAnchor)))
-        walkAnchor = null;
-      const cursor = state.keyboardFocus;
+      const gone = (now: ExplorerState, key: string | null) =>
+        key !== null && (!graph.hasNode(key) || !isNodeShown(now, graph, key));
       // After the views have all seen this state: an update from inside one would reach the rest out of order.
-      if (cursor !== null && (!graph.hasNode(cursor) || !isNodeShown(state, graph, cursor)))
-        queueMicrotask(() => store.update((s) => (s.keyboardFocus === cursor ? actions.setKeyboardFocus(s, null) : s)));
+      if (gone(state, state.keyboardFocus) || gone(state, state.keyboardAnchor))
+        queueMicrotask(() =>
+          store.update((s) =>
+            actions.setKeyboardFocus(
+              actions.setKeyboardAnchor(s, gone(s, s.keyboardAnchor) ? null : s.keyboardAnchor),
+              gone(s, s.keyboardFocus) ? null : s.keyboardFocus,
+            ),
+          ),
+        );
     },
   };
 }

@@ -1,8 +1,10 @@
 /**
- * Labels that do not pile up. Once per frame, node labels are placed greedily (highlighted first, then those
- * sigma is asked to force, then by node size), skipping any that would overlap one already placed; relation
- * labels are then drawn only where they cross no label already drawn. sigma's own label grid only thins
- * labels per cell, and draws relation labels wherever they fall.
+ * Labels that do not pile up. Once per frame, node labels are placed greedily, the important first (highlighted,
+ * then those sigma is asked to force, then the selection's neighbours, events and the selected type, then by node
+ * size), each on the first side of its disc where it covers no disc, no box over the stage and no label already
+ * placed, and stays on screen (core/graph/label-placement.ts); relation labels are then drawn only where they
+ * cross none of those. sigma's own label grid only thins labels per cell, and draws relation labels wherever
+ * they fall.
  */
 import {
   createDrawCurvedEdgeLabel,
@@ -13,19 +15,32 @@ import {
 import type { Settings } from "sigma/settings";
 import {
   DEFAULT_EDGE_ARROW_HEAD_PROGRAM_OPTIONS,
-  drawDiscNodeLabel,
   drawStraightEdgeLabel,
   type EdgeLabelDrawingFunction,
   type EdgeProgramType,
   type NodeLabelDrawingFunction,
 } from "sigma/rendering";
-import { edgeLabelRects, edgeLabelShift, LabelSpace, type Rect } from "../core/graph/label-placement";
+import type { NodeDisplayData } from "sigma/types";
+import {
+  discRect,
+  edgeLabelRects,
+  edgeLabelShift,
+  LabelSpace,
+  placeNodeLabels,
+  type NodeLabelCandidate,
+  type PlacedNodeLabel,
+  type Rect,
+} from "../core/graph/label-placement";
+import { isLargeGraph } from "../core/graph/reducers";
 import type { Renderer } from "./renderer";
 
 export class LabelGuard {
+  /** `obstacles` gives the boxes laid over a renderer's stage (timeline, counts, zoom buttons) in its pixels. */
+  constructor(private readonly obstacles: (renderer: Renderer) => Rect[] = () => []) {}
+
   private renderer: Renderer | null = null;
   private stale = true;
-  private readonly allowed = new Set<string>();
+  private placed = new Map<string, PlacedNodeLabel>();
   private space = new LabelSpace();
   private readonly widths = new Map<string, number>();
   private readonly measure = document.createElement("canvas").getContext("2d");
@@ -51,6 +66,11 @@ export class LabelGuard {
     });
   }
 
+  /** Where each node label was last placed, in its renderer's pixels (read by the end-to-end tests). */
+  placements(): ReadonlyMap<string, PlacedNodeLabel> {
+    return this.placed;
+  }
+
   private width(text: string, font: string, size: number): number {
     const key = `${font}\u0000${text}`;
     let width = this.widths.get(key);
@@ -64,45 +84,65 @@ export class LabelGuard {
 
   private place(): void {
     this.stale = false;
-    this.allowed.clear();
-    this.space = new LabelSpace();
+    this.placed.clear();
     const renderer = this.renderer;
     if (!renderer) {
       // Stay stale: the first frame drawn once a renderer is attached places the labels.
       this.stale = true;
       this.missedFrame = true;
+      this.space = new LabelSpace();
       return;
     }
     const settings = renderer.getSettings();
     const font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
-    const candidates: { node: string; rect: Rect; priority: number; size: number }[] = [];
+    const { width, height } = renderer.getDimensions();
+    const withDiscs = !isLargeGraph(renderer.getGraph());
+    const candidates: NodeLabelCandidate[] = [];
+    const discs: Rect[] = [];
     renderer.getGraph().forEachNode((node) => {
-      const data = renderer.getNodeDisplayData(node);
-      if (!data || data.hidden || !data.label) return;
+      const data = renderer.getNodeDisplayData(node) as (NodeDisplayData & { labelRank?: number }) | undefined;
+      if (!data || data.hidden) return;
       const size = renderer.scaleSize(data.size);
-      const priority = data.highlighted ? 2 : data.forceLabel ? 1 : 0;
-      if (!priority && size < settings.labelRenderedSizeThreshold) return;
       const { x, y } = renderer.framedGraphToViewport(data);
-      const half = settings.labelSize / 2 + 1;
-      const width = this.width(data.label, font, settings.labelSize);
+      if (withDiscs) discs.push(discRect(x, y, size));
+      if (!data.label) return;
+      const rank = data.highlighted ? 4 : data.forceLabel ? 3 : (data.labelRank ?? 0);
+      if (!rank && size < settings.labelRenderedSizeThreshold) return;
+      const textWidth = this.width(data.label, font, settings.labelSize);
       candidates.push({
-        node,
-        priority,
+        key: node,
+        x,
+        y,
         size,
-        rect: { x1: x + size + 1, y1: y - half, x2: x + size + 5 + width, y2: y + half },
+        width: textWidth,
+        height: settings.labelSize + 2,
+        rank,
+        forced: !!data.highlighted,
       });
     });
-    candidates.sort((a, b) => b.priority - a.priority || b.size - a.size);
-    for (const candidate of candidates) {
-      if (this.space.claim([candidate.rect], candidate.priority === 2)) this.allowed.add(candidate.node);
-    }
+    const { placed, space } = placeNodeLabels(candidates, {
+      bounds: { x1: 0, y1: 0, x2: width, y2: height },
+      discs,
+      obstacles: this.obstacles(renderer),
+    });
+    this.placed = placed;
+    this.space = space;
   }
 
+  /** Draws a node label where placement put it (sigma's own drawer always writes to the right of the disc). */
   readonly drawNodeLabel: NodeLabelDrawingFunction = (context, data, settings) => {
     if (this.stale) this.place();
     const key = (data as { key?: string }).key;
-    if (key !== undefined && !this.allowed.has(key)) return;
-    drawDiscNodeLabel(context, data, settings);
+    const spot = key === undefined ? undefined : this.placed.get(key);
+    if (!spot || !data.label) return;
+    const color = settings.labelColor.attribute
+      ? ((data as unknown as Record<string, string | undefined>)[settings.labelColor.attribute] ??
+        settings.labelColor.color ??
+        "#000")
+      : (settings.labelColor.color ?? "#000");
+    context.fillStyle = color;
+    context.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
+    context.fillText(data.label, spot.rect.x1 + 2, (spot.rect.y1 + spot.rect.y2) / 2 + settings.labelSize / 3);
   };
 
   /** Wraps a relation label drawer so it draws only where the label crosses no other label. */

@@ -11,6 +11,7 @@ import type { ClientEdgeAttributes, ClientGraph, ClientNodeAttributes } from "..
 import type { GraphAttributes } from "../../../server/graph/attributes";
 import { createReducers, FOCUS_ARROW, isLargeGraph } from "../core/graph/reducers";
 import { LabelGuard } from "./labels";
+import type { Rect } from "../core/graph/label-placement";
 import { steadyCamera } from "./steady-camera";
 import type { Store } from "../core/state/store";
 import type { ExplorerState } from "../core/state/types";
@@ -48,9 +49,15 @@ export async function downloadPng(renderer: Renderer, fileName = "graph"): Promi
   }
 }
 
+/** Where the page's node labels were last placed: entity key to its label's box in the stage's pixels. */
+export function labelBoxes(renderer: Renderer): Record<string, Rect> {
+  const placed = guards.get(renderer)?.placements() ?? new Map();
+  return Object.fromEntries([...placed].map(([key, { rect }]) => [key, rect]));
+}
+
 export function createRenderer(container: HTMLElement, graph: ClientGraph, store: Store<ExplorerState>): Renderer {
   const { nodeReducer, edgeReducer } = createReducers(graph, store.get);
-  const labels = new LabelGuard();
+  const labels = new LabelGuard((drawing) => (drawing === renderer ? overlayBoxes(container) : []));
   const renderer: Renderer = new Sigma<ClientNodeAttributes, ClientEdgeAttributes, GraphAttributes>(graph, container, {
     nodeReducer,
     edgeReducer,
@@ -67,7 +74,8 @@ export function createRenderer(container: HTMLElement, graph: ClientGraph, store
     enableEdgeEvents: !isLargeGraph(graph),
     renderEdgeLabels: true,
     zIndex: true,
-    labelDensity: 3,
+    // The label guard thins labels on a small graph; sigma's grid (a few per 100 px cell) only on a large one.
+    labelDensity: isLargeGraph(graph) ? 3 : 100,
     labelGridCellSize: 100,
     labelRenderedSizeThreshold: 4,
     labelFont: LABEL_FONT,
@@ -106,6 +114,27 @@ export function createRenderer(container: HTMLElement, graph: ClientGraph, store
   observer.observe(container);
   renderer.on("kill", () => observer.disconnect());
   return renderer;
+}
+
+/** Boxes laid over the stage (counts, chips, timeline, zoom buttons), in the stage's pixels: labels keep off them. */
+function overlayBoxes(container: HTMLElement): Rect[] {
+  const stage = container.getBoundingClientRect();
+  const parent = container.parentElement;
+  if (!parent) return [];
+  const boxes: Rect[] = [];
+  for (const element of parent.querySelectorAll(
+    "#counts, #mode-chips > *, #timeline, #timeline-change, .zoom-controls",
+  )) {
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    boxes.push({
+      x1: box.left - stage.left,
+      y1: box.top - stage.top,
+      x2: box.right - stage.left,
+      y2: box.bottom - stage.top,
+    });
+  }
+  return boxes;
 }
 
 /** Hover, click and drag: sigma's own event names turned into store actions. */

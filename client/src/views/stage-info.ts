@@ -47,10 +47,12 @@ export function mountStageInfo(
       counts.dataset.totalNodes = String(overview.totalNodes);
       counts.dataset.totalEdges = String(overview.totalEdges);
     } else {
+      // A year says so, even when everything happens to be there (the last year reads unlike "All years").
+      const when = state.year === null ? "" : t("stage.inYear", { year: state.year });
       counts.textContent =
         shown.nodes === shown.totalNodes && shown.edges === shown.totalEdges
-          ? t("stage.all", { nodes: shown.totalNodes, edges: shown.totalEdges })
-          : t("stage.some", shown);
+          ? when + t("stage.all", { nodes: shown.totalNodes, edges: shown.totalEdges })
+          : when + t("stage.some", shown);
     }
     counts.classList.toggle("overview", overview !== null);
     counts.dataset.nodes = String(shown.nodes);

@@ -136,7 +136,8 @@ export function mountTextView(context: TextViewContext): (state: ExplorerState) 
         key === "hoveredEdge" ||
         key === "camera" ||
         key === "zoomedIn" ||
-        key === "keyboardFocus",
+        key === "keyboardFocus" ||
+        key === "keyboardAnchor",
     );
     if (same) return;
     // Keep focus on the same entity's button when the rows are rebuilt.

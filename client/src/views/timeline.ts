@@ -14,6 +14,7 @@ import * as actions from "../core/state/actions";
 import type { Store } from "../core/state/store";
 import type { ExplorerState } from "../core/state/types";
 import { eventYear, formatSpan, nextYear } from "../core/time/as-of";
+import { describeYear, yearChanges } from "../core/time/year-changes";
 import { el, replaceChildren } from "./dom";
 import { basisBadge } from "./figures";
 import { entityNameParts } from "./language";
@@ -40,6 +41,8 @@ export function mountTimeline(
   let events: TimelineEvent[] = [];
   let lang = store.get().lang;
   let timer = 0;
+  /** Set when play ran to the last year: ▶ then reads "play again" rather than looking merely paused. */
+  let finished = false;
   const setYear = (year: number | null) => store.update((s) => actions.setYear(s, year));
 
   const play = el("button", {
@@ -52,7 +55,19 @@ export function mountTimeline(
   });
   const output = el("output", { class: "timeline-year", attrs: { id: "timeline-year", for: "timeline-slider" } });
   const ends = el("span", { class: "timeline-ends", attrs: { "aria-hidden": "true" } });
-  replaceChildren(bar, [play, el("div", { class: "timeline-track" }, [slider, ends]), output]);
+  // What the year shown changes, said over the bar (and to screen readers when it changes).
+  const change = el("p", { class: "timeline-change", attrs: { id: "timeline-change", "aria-live": "polite" } });
+  change.hidden = true;
+  const track = el("div", { class: "timeline-track" }, [slider, ends]);
+  replaceChildren(bar, [change, play, track, output]);
+  // The last year's label is dropped when the track is too short for it beside "All" (a panel open at 1024 px).
+  const fitEnds = () => {
+    const [last, all] = [ends.querySelector<HTMLElement>(".timeline-last"), ends.lastElementChild as HTMLElement];
+    if (!last || !all || last === all) return;
+    last.hidden = false;
+    last.hidden = last.getBoundingClientRect().right + 4 > all.getBoundingClientRect().left;
+  };
+  new ResizeObserver(fitEnds).observe(track);
 
   const title = el("h2", { class: "section-title", attrs: { id: "events-title" }, i18n: { text: "timeline.title" } });
   const list = el("ol", { class: "event-list", attrs: { id: "event-list" } });
@@ -64,29 +79,41 @@ export function mountTimeline(
     timer = 0;
     showPlaying();
   };
+  // Counted once per year and graph size: update() runs on every hover.
+  const described = new Map<string, string>();
+  const describe = (year: number, last: number) => {
+    const key = `${year} ${graph.order} ${graph.size} ${store.get().lang}`;
+    let text = described.get(key);
+    if (text === undefined) described.set(key, (text = describeYear(yearChanges(graph, year), year === last)));
+    return text;
+  };
   const showPlaying = () => {
     const playing = timer !== 0;
+    const again = !playing && finished && range !== null && store.get().year === range.end;
     play.setAttribute("aria-pressed", String(playing));
-    play.textContent = playing ? "❚❚" : "▶";
-    play.title = t(playing ? "timeline.pause" : "timeline.playTitle");
-    play.setAttribute("aria-label", t(playing ? "timeline.pause" : "timeline.play"));
+    play.textContent = playing ? "❚❚" : again ? "↻" : "▶";
+    play.title = t(playing ? "timeline.pause" : again ? "timeline.againTitle" : "timeline.playTitle");
+    play.setAttribute("aria-label", t(playing ? "timeline.pause" : again ? "timeline.again" : "timeline.play"));
   };
   play.addEventListener("click", () => {
     if (!range) return;
     if (timer !== 0) return stop();
     const span = range;
     const year = store.get().year;
+    finished = false;
     if (year === null || year >= span.end) setYear(span.start);
     timer = window.setInterval(() => {
       const next = nextYear(store.get().year, span);
       if (next === null) return stop();
+      finished = next >= span.end;
       setYear(next);
-      if (next >= span.end) stop();
+      if (finished) stop();
     }, PLAY_STEP_MS);
     showPlaying();
   });
   slider.addEventListener("input", () => {
     if (!range) return;
+    finished = false;
     stop();
     const value = Number(slider.value);
     setYear(value > range.end ? null : value);
@@ -158,6 +185,7 @@ export function mountTimeline(
         label(String(range.end), range.end - range.start, "timeline-last"),
         label(t("timeline.all"), positions),
       );
+      fitEnds();
       status.remove();
       events = response.events;
       replaceChildren(list, events.map(eventItem));
@@ -180,6 +208,9 @@ export function mountTimeline(
       if (!range) return;
       slider.value = String(year ?? range.end + 1);
       slider.setAttribute("aria-valuetext", year === null ? t("timeline.allYears") : String(year));
+      const said = year === null ? "" : describe(year, range.end);
+      change.hidden = said === "";
+      if (change.textContent !== said) change.textContent = said;
       for (const button of list.querySelectorAll<HTMLButtonElement>("button.event")) {
         button.classList.toggle("event-now", year !== null && Number(button.dataset.year) === year);
       }

@@ -20,11 +20,27 @@ export function louvainCommunities(
   { resolution = 1, seed = 1 } = {},
 ): Communities {
   const graph = new DirectedGraph<Record<string, never>, { weight: number }>();
-  for (let i = 0; i < n; i++) graph.addNode(i);
+  const names = Array.from({ length: n }, (_, i) => String(i));
+  for (const name of names) graph.addNode(name);
+  // Parallel links merged row by row: `slot[t]` is where target t's summed weight sits in this row.
+  const slot = new Int32Array(n).fill(-1);
+  const targets: number[] = [];
+  const weights: number[] = [];
   for (let i = 0; i < n; i++) {
+    targets.length = 0;
+    weights.length = 0;
     for (let e = outStart[i]!; e < outStart[i + 1]!; e++) {
-      const weight = outWeights[e]!;
-      graph.updateEdge(i, outTargets[e]!, (a) => ({ weight: (a.weight ?? 0) + weight }));
+      const t = outTargets[e]!;
+      if (slot[t]! < 0) {
+        slot[t] = targets.length;
+        targets.push(t);
+        weights.push(0);
+      }
+      weights[slot[t]!]! += outWeights[e]!;
+    }
+    for (let j = 0; j < targets.length; j++) {
+      graph.addDirectedEdge(names[i]!, names[targets[j]!]!, { weight: weights[j]! });
+      slot[targets[j]!] = -1;
     }
   }
   const found = louvain.detailed(graph, { getEdgeWeight: "weight", resolution, rng: seededRandom(seed) });

@@ -10,7 +10,7 @@ export interface Sources {
 }
 
 /** Visits (nodes + links walked) one measure may spend; about a few seconds of one core. */
-export const PATH_WORK_BUDGET = 200_000_000;
+export const PATH_WORK_BUDGET = 50_000_000;
 export const MIN_SAMPLES = 64;
 
 export function chooseSources(order: number, links: number, budget = PATH_WORK_BUDGET, seed = 1): Sources {

@@ -5,7 +5,7 @@ import { NODE_TYPE_INFO, NODE_TYPES, RELATION_INFO, RELATIONS } from "../../doma
 import { selectSubgraph } from "../../graph/select";
 import { graphFor, type ApiContext } from "../context";
 import type { HealthResponse, SchemaResponse, TimelineResponse } from "../contract";
-import { timeline } from "../../graph/timeline";
+import { timeline, timelineRange } from "../../graph/timeline";
 import { validate } from "../validate";
 import { writeGraphJson } from "../graph-json";
 
@@ -46,11 +46,7 @@ export function registerGraphRoutes(router: Router, context: ApiContext): void {
   router.get("/timeline", (req, res) => {
     validate(schemas.none, req.query);
     const events = timeline(graph);
-    const years = events.flatMap((e) => [e.start, e.end]).filter((y): y is number => y !== undefined);
-    const body: TimelineResponse = {
-      events,
-      range: years.length ? { start: Math.min(...years), end: Math.max(...years) } : null,
-    };
+    const body: TimelineResponse = { events, range: timelineRange(events) };
     res.json(body);
   });
 

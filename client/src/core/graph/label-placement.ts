@@ -54,6 +54,89 @@ export class LabelSpace {
   }
 }
 
+/** Which side of its disc a node label sits on; tried in this order. */
+export const LABEL_SIDES = ["right", "left", "below", "above"] as const;
+export type LabelSide = (typeof LABEL_SIDES)[number];
+
+/** A node label to place: the disc's centre and radius on screen, the text's size, and how much it matters. */
+export interface NodeLabelCandidate {
+  key: string;
+  x: number;
+  y: number;
+  size: number;
+  width: number;
+  height: number;
+  /** Higher first: the selection and its neighbours, then events and the selected type, then the rest. */
+  rank: number;
+  /** Drawn to the right whatever it covers (the selected or hovered entity). */
+  forced: boolean;
+}
+
+export interface PlacedNodeLabel {
+  side: LabelSide;
+  rect: Rect;
+}
+
+/** The room a label takes on one side of its disc, 1 px clear of it, with 2 px around the text. */
+export function nodeLabelRect(c: NodeLabelCandidate, side: LabelSide): Rect {
+  const w = c.width + 4;
+  const half = c.height / 2;
+  switch (side) {
+    case "right":
+      return { x1: c.x + c.size + 1, y1: c.y - half, x2: c.x + c.size + 1 + w, y2: c.y + half };
+    case "left":
+      return { x1: c.x - c.size - 1 - w, y1: c.y - half, x2: c.x - c.size - 1, y2: c.y + half };
+    case "below":
+      return { x1: c.x - w / 2, y1: c.y + c.size + 1, x2: c.x + w / 2, y2: c.y + c.size + 1 + c.height };
+    case "above":
+      return { x1: c.x - w / 2, y1: c.y - c.size - 1 - c.height, x2: c.x + w / 2, y2: c.y - c.size - 1 };
+  }
+}
+
+/** A disc's bounding square, which no other label may cover. */
+export const discRect = (x: number, y: number, size: number): Rect => ({
+  x1: x - size,
+  y1: y - size,
+  x2: x + size,
+  y2: y + size,
+});
+
+const within = (rect: Rect, bounds: Rect) =>
+  rect.x1 >= bounds.x1 && rect.y1 >= bounds.y1 && rect.x2 <= bounds.x2 && rect.y2 <= bounds.y2;
+
+/**
+ * Places node labels, most important first (rank, then disc size): each takes the first side of its disc where it
+ * stays inside `bounds` and covers no disc, no overlay box and no label already placed; one that fits nowhere is
+ * left out, except a forced label, which goes to the right regardless. Returns where each went, and the space
+ * (labels, discs, overlays) for relation labels to fit into.
+ */
+export function placeNodeLabels(
+  candidates: readonly NodeLabelCandidate[],
+  options: { bounds: Rect; discs?: readonly Rect[]; obstacles?: readonly Rect[] },
+): { placed: Map<string, PlacedNodeLabel>; space: LabelSpace } {
+  const space = new LabelSpace();
+  space.add(options.discs ?? []);
+  space.add(options.obstacles ?? []);
+  const placed = new Map<string, PlacedNodeLabel>();
+  const order = [...candidates].sort((a, b) => b.rank - a.rank || b.size - a.size);
+  for (const candidate of order) {
+    if (candidate.forced) {
+      const rect = nodeLabelRect(candidate, "right");
+      space.add([rect]);
+      placed.set(candidate.key, { side: "right", rect });
+      continue;
+    }
+    for (const side of LABEL_SIDES) {
+      const rect = nodeLabelRect(candidate, side);
+      if (!within(rect, options.bounds) || !space.fits([rect])) continue;
+      space.add([rect]);
+      placed.set(candidate.key, { side, rect });
+      break;
+    }
+  }
+  return { placed, space };
+}
+
 /** Places rectangles greedily in the given order; returns the indexes of those that fit. */
 export function placeLabels(rects: readonly Rect[], forced: readonly boolean[] = []): Set<number> {
   const space = new LabelSpace();

@@ -6,12 +6,31 @@
  */
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import { RELATION_INFO } from "../../../../server/domain/vocabulary";
+import { isUndated } from "../time/year-changes";
 import type { ExplorerState } from "../state/types";
 import type { ClientEdgeAttributes, ClientGraph, ClientNodeAttributes } from "./load";
 import { derive, isEdgeShown, isNodeShown } from "./visibility";
 
 export const DIM_NODE_COLOR = "#e2e4e8";
 export const DIM_EDGE_COLOR = "#eceef1";
+
+/**
+ * An undated entity or relation while a year is shown: there only because nothing dates it (see
+ * core/time/year-changes.ts), so drawn in its colour mixed this far with white, not as if known to hold then.
+ */
+export const UNDATED_PALE = 0.6;
+
+/** `color` (#rrggbb) mixed `amount` of the way to white; other notations are returned as they are. */
+export function pale(color: string | undefined, amount = UNDATED_PALE): string | undefined {
+  if (!color || !/^#[0-9a-f]{6}$/i.test(color)) return color;
+  const channel = (i: number) => {
+    const value = parseInt(color.slice(i, i + 2), 16);
+    return Math.round(value + (255 - value) * amount)
+      .toString(16)
+      .padStart(2, "0");
+  };
+  return `#${channel(1)}${channel(3)}${channel(5)}`;
+}
 export const PATH_EDGE_SIZE = 4;
 /** How much larger the entity under the keyboard cursor is drawn. */
 export const KEYBOARD_FOCUS_SCALE = 1.6;
@@ -95,6 +114,16 @@ export function edgeProgram(attributes: Pick<ClientEdgeAttributes, "relation" | 
  */
 export const LARGE_DIM_NODE_SIZE = 1.5;
 
+/** What sigma is given for a node; `labelRank` orders labels for the label guard (higher placed first). */
+export type NodeDisplay = Partial<NodeDisplayData> & { labelRank?: number };
+
+const selectedType = (state: ExplorerState, graph: ClientGraph): string | undefined => {
+  const selection = state.selection;
+  return selection?.kind === "node" && graph.hasNode(selection.key)
+    ? graph.getNodeAttribute(selection.key, "type")
+    : undefined;
+};
+
 function dimmed(display: Partial<NodeDisplayData>, graph: ClientGraph): Partial<NodeDisplayData> {
   const size = isLargeGraph(graph) ? Math.min(display.size ?? 0, LARGE_DIM_NODE_SIZE) : display.size;
   return { ...display, size, color: DIM_NODE_COLOR, label: "", zIndex: 0 };
@@ -116,6 +145,7 @@ export function reduceNode(
     zIndex: 1,
   };
   if (!isNodeShown(state, graph, node)) return { ...display, hidden: true };
+  if (state.year !== null && isUndated(data.time)) display.color = pale(display.color);
   // The keyboard cursor is drawn larger than any highlight, above everything, whatever else is shown.
   if (state.keyboardFocus === node) {
     return {
@@ -128,11 +158,16 @@ export function reduceNode(
   }
   const derived = derive(state, graph);
   const selected = state.selection?.kind === "node" && state.selection.key === node;
+  // Labels worth keeping before bigger entities' (see views/labels.ts): events, and the selected entity's type.
+  if (data.type === "event" || (state.selection?.kind === "node" && data.type === selectedType(state, graph)))
+    (display as NodeDisplay).labelRank = 1;
   if (derived.pathNodes.size > 0) {
     if (derived.pathNodes.has(node)) return { ...display, highlighted: true, forceLabel: true, zIndex: 3 };
     if (!selected && derived.focus !== node) return dimmed(display, graph);
   }
-  if (selected || state.marked.has(node)) return { ...display, highlighted: true, forceLabel: true, zIndex: 3 };
+  // The keyboard walk's anchor stands out as a selection does: the arrows step through its neighbours.
+  if (selected || state.keyboardAnchor === node || state.marked.has(node))
+    return { ...display, highlighted: true, forceLabel: true, zIndex: 3 };
   if (derived.edgeEnds.size > 0) {
     return derived.edgeEnds.has(node)
       ? { ...display, highlighted: true, forceLabel: true, zIndex: 3 }
@@ -140,7 +175,8 @@ export function reduceNode(
   }
   if (derived.focus !== null) {
     if (derived.focus === node) return { ...display, highlighted: true, forceLabel: true, zIndex: 3 };
-    if (derived.focusNeighbours.has(node)) return { ...display, forceLabel: state.hoveredNode !== null, zIndex: 2 };
+    if (derived.focusNeighbours.has(node))
+      return { ...display, forceLabel: state.hoveredNode !== null, zIndex: 2, labelRank: 2 } as NodeDisplay;
     return dimmed(display, graph);
   }
   return display;
@@ -181,6 +217,7 @@ export function reduceEdge(
     zIndex: 1,
   };
   if (!isEdgeShown(state, graph, edge)) return { ...display, hidden: true };
+  if (state.year !== null && isUndated(data.time)) display.color = pale(display.color);
   const derived = derive(state, graph);
   if (state.overview && data.parallel && !derived.pathEdges.has(edge)) return { ...display, hidden: true };
   const [source, target] = graph.extremities(edge);

@@ -79,6 +79,7 @@ export const en = {
     `Showing ${p.nodes.toLocaleString("en")} of ${plural(p.totalNodes, "entity", "entities")} · ${p.edges.toLocaleString("en")} of ${plural(p.totalEdges, "relation", "relations")}`,
   "stage.overview": (p: { nodes: number; totalNodes: number; edges: number; totalEdges: number }) =>
     `Overview: ${p.nodes.toLocaleString("en")} of ${plural(p.totalNodes, "entity", "entities")} · ${p.edges.toLocaleString("en")} of ${plural(p.totalEdges, "relation", "relations")}`,
+  "stage.inYear": (p: { year: number }) => `In ${p.year}: `,
   "stage.overviewTitle":
     "The graph is too big to draw: the page shows its most connected entities. Select one to expand it; search and paths reach the whole graph.",
   "chip.clear": (p: { chip: string }) => `Clear: ${p.chip}`,
@@ -138,6 +139,21 @@ export const en = {
   "timeline.play": "Play the years",
   "timeline.playTitle": "Play the years, one a second",
   "timeline.pause": "Pause",
+  "timeline.again": "Play the years again",
+  "timeline.againTitle": "Play the years again from the first",
+  "yearChange.tally": (p: { entities: number; relations: number }) =>
+    [
+      p.entities ? plural(p.entities, "entity", "entities") : "",
+      p.relations ? plural(p.relations, "relation", "relations") : "",
+    ]
+      .filter(Boolean)
+      .join(", "),
+  "yearChange.added": (p: { tally: string }) => `${p.tally} added`,
+  "yearChange.ended": (p: { tally: string }) => `${p.tally} ended`,
+  "yearChange.none": (p: { previous: number }) => `no change from ${p.previous}`,
+  "yearChange.undated": (p: { tally: string }) => `${p.tally} undated, drawn pale`,
+  "yearChange.last": "the last dated year",
+  "yearChange.line": (p: { year: number; parts: string }) => `${p.year}: ${p.parts}`,
   "timeline.all": "All",
   "timeline.allYears": "All years",
   "timeline.loading": "Loading the timeline…",

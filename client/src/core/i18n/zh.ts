@@ -72,6 +72,7 @@ export const zh: Catalogue = {
   "stage.all": (p) => `${n(p.nodes)} 个实体 · ${n(p.edges)} 条关系`,
   "stage.some": (p) => `显示 ${n(p.nodes)}/${n(p.totalNodes)} 个实体 · ${n(p.edges)}/${n(p.totalEdges)} 条关系`,
   "stage.overview": (p) => `概览：${n(p.nodes)}/${n(p.totalNodes)} 个实体 · ${n(p.edges)}/${n(p.totalEdges)} 条关系`,
+  "stage.inYear": (p) => `${p.year} 年：`,
   "stage.overviewTitle": "图谱太大，无法全部绘制：页面显示连接最多的实体。选中一个可以展开它；搜索和路径覆盖整个图谱。",
   "chip.clear": (p) => `清除：${p.chip}`,
   "chip.overview": "回到概览",
@@ -129,6 +130,18 @@ export const zh: Catalogue = {
   "timeline.play": "逐年播放",
   "timeline.playTitle": "逐年播放，每秒一年",
   "timeline.pause": "暂停",
+  "timeline.again": "重新逐年播放",
+  "timeline.againTitle": "从第一年起重新逐年播放",
+  "yearChange.tally": (p) =>
+    [p.entities ? `${n(p.entities)} 个实体` : "", p.relations ? `${n(p.relations)} 条关系` : ""]
+      .filter(Boolean)
+      .join("、"),
+  "yearChange.added": (p) => `新增 ${p.tally}`,
+  "yearChange.ended": (p) => `结束 ${p.tally}`,
+  "yearChange.none": (p) => `与 ${p.previous} 年相比没有变化`,
+  "yearChange.undated": (p) => `${p.tally}没有日期，以浅色显示`,
+  "yearChange.last": "最后一个有日期的年份",
+  "yearChange.line": (p) => `${p.year} 年：${p.parts}`,
   "timeline.all": "全部",
   "timeline.allYears": "所有年份",
   "timeline.loading": "正在加载时间轴…",

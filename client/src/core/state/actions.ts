@@ -77,6 +77,11 @@ export function setKeyboardFocus(state: ExplorerState, key: string | null): Expl
   return state.keyboardFocus === key ? state : { ...state, keyboardFocus: key };
 }
 
+/** Sets where the keyboard walk stands when nothing is selected (null: every shown entity). */
+export function setKeyboardAnchor(state: ExplorerState, key: string | null): ExplorerState {
+  return state.keyboardAnchor === key ? state : { ...state, keyboardAnchor: key };
+}
+
 export function hoverNode(state: ExplorerState, key: string | null): ExplorerState {
   return state.hoveredNode === key ? state : { ...state, hoveredNode: key };
 }

@@ -69,6 +69,8 @@ export interface ExplorerState {
   overview: OverviewStatus | null;
   /** The entity the graph's keyboard cursor is on (drawn highlighted and announced); null when none. */
   keyboardFocus: string | null;
+  /** Where the keyboard walk stands when nothing is selected (the entity whose details were just left). */
+  keyboardAnchor: string | null;
 }
 
 /** The part of the state that lives in the URL. */
@@ -95,5 +97,6 @@ export function getEmptyState(): ExplorerState {
     marked: new Set(),
     overview: null,
     keyboardFocus: null,
+    keyboardAnchor: null,
   };
 }

@@ -19,10 +19,11 @@ export function registerExportRoutes(router: Router, context: ApiContext): void 
     if (dynamic && asOf !== undefined)
       throw new ValidationError("dynamic", "dynamic=true holds every year: leave out asOf");
     const graph = graphFor(context, asOf);
-    if (center === undefined && (req.query.depth !== undefined || req.query.direction !== undefined)) {
+    // Without a center only the documented defaults (depth 1, direction both) are accepted: they change nothing.
+    if (center === undefined && (depth !== 1 || direction !== "both")) {
       throw new ValidationError(
-        req.query.depth !== undefined ? "depth" : "direction",
-        "depth and direction apply only with center",
+        depth !== 1 ? "depth" : "direction",
+        "depth and direction apply only with center (without it, only depth=1 and direction=both are accepted)",
       );
     }
     if (center !== undefined) requireNode(graph, center, "center", asOf);

@@ -85,7 +85,7 @@ export async function writeGraphml(imported: ImportedGraph, out: Writable): Prom
   for (const { edge, source, target, attributes: a, undirected } of graph.edgeEntries()) {
     const flag = !undirected === directedDefault ? "" : ` directed="${!undirected}"`;
     const kind = a.kind !== undefined ? `<data key="edge_kind">${escapeXml(a.kind)}</data>` : "";
-    const weight = a.weight !== undefined ? `<data key="edge_weight">${a.weight}</data>` : "";
+    const weight = a.weight !== undefined ? `<data key="edge_weight">${numberText(a.weight)}</data>` : "";
     await w.write(
       `    <edge id=${q(a.id ?? edge)} source=${q(source)} target=${q(target)}${flag}>${fieldData("edge", a)}${kind}${weight}${attributeData(a.attributes, edgeKeys)}</edge>\n`,
     );
@@ -99,9 +99,9 @@ function fieldData(cls: "node" | "edge", a: NodeAttributes): string {
   const viz = a.viz;
   if (!viz) return out;
   for (const axis of ["x", "y", "z"] as const)
-    if (cls === "node" && viz[axis] !== undefined) out += `<data key="node_${axis}">${viz[axis]}</data>`;
+    if (cls === "node" && viz[axis] !== undefined) out += `<data key="node_${axis}">${numberText(viz[axis])}</data>`;
   const size = cls === "node" ? viz.size : viz.thickness;
-  if (size !== undefined) out += `<data key="${cls}_size">${size}</data>`;
+  if (size !== undefined) out += `<data key="${cls}_size">${numberText(size)}</data>`;
   if (viz.color) {
     const rgb = [1, 3, 5].map((i) => parseInt(viz.color!.slice(i, i + 2), 16));
     out += ["r", "g", "b"].map((c, i) => `<data key="${cls}_${c}">${rgb[i]}</data>`).join("");
@@ -123,11 +123,12 @@ function attributeData(
 
 function text(value: AttributeValue | TimedValue[]): string {
   if (Array.isArray(value)) return JSON.stringify(value);
-  return typeof value === "number" && !Number.isFinite(value)
-    ? value > 0
-      ? "INF"
-      : value < 0
-        ? "-INF"
-        : "NaN"
-    : String(value);
+  return typeof value === "number" ? numberText(value) : String(value);
+}
+
+/** A number as XML Schema's double spells it: INF, -INF, and -0 kept (String(-0) is "0"). */
+function numberText(value: number): string {
+  if (Number.isNaN(value)) return "NaN";
+  if (!Number.isFinite(value)) return value > 0 ? "INF" : "-INF";
+  return Object.is(value, -0) ? "-0" : String(value);
 }

@@ -4,7 +4,7 @@
  * allowed values, and each response schema a component, so documentation and behaviour cannot disagree.
  */
 import { z } from "zod";
-import { datasetSchema } from "../domain/dataset-schema";
+import { datasetJsonSchema } from "../domain/dataset-json-schema";
 import * as contract from "./contract";
 import type { RequestSchemas } from "./request-schemas";
 
@@ -311,7 +311,8 @@ export function openApiDocument(schemas: RequestSchemas, serverVersion: string) 
     components: {
       schemas: {
         ...componentSchemas(),
-        Dataset: z.toJSONSchema(datasetSchema, { io: "input" }),
+        // The dataset format, as graph-data/dataset.schema.json publishes it.
+        Dataset: (({ $schema: _s, ...schema }) => schema)(datasetJsonSchema()),
       },
     },
   };

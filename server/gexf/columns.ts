@@ -1,6 +1,7 @@
 /** Plans the GEXF attribute columns in one pass over the graph: fixed fields, properties and flattened figures. */
 import { RELATION_INFO } from "../domain/vocabulary";
 import type { EdgeAttributes, KnowledgeGraph, NodeAttributes, Properties } from "../graph/attributes";
+import type { GraphFilter } from "../graph/filter";
 import { dynamicFigureValues } from "./dynamic";
 import { flattenFigures, slugify } from "./figures";
 import { formatSources, propertyValue } from "./values";
@@ -207,7 +208,8 @@ export const emptyColumns = (dynamic = false): GexfColumns => ({
 
 /**
  * planColumns in steps: plans `columns` from every node and edge, pausing (yielding) every `every` records so
- * that a streaming writer can let the event loop run meanwhile on a big graph. `onEdge` sees every edge in
+ * that a streaming writer can let the event loop run meanwhile on a big graph. With `filter`, only what it
+ * keeps is planned, and counted: the returned counts. `onEdge` sees every edge in
  * graphology's order, so that other per-edge work (the writer's edge kinds) shares this pass over the edges.
  */
 export function* planningSteps(
@@ -215,15 +217,23 @@ export function* planningSteps(
   columns: GexfColumns,
   every = 2048,
   onEdge?: (attributes: EdgeAttributes, source: string, target: string) => void,
-): Generator<void> {
+  filter?: GraphFilter,
+): Generator<void, { nodes: number; edges: number }> {
   let n = 0;
+  let nodes = 0;
+  let edges = 0;
   for (const { attributes } of graph.nodeEntries()) {
-    columns.node.plan(attributes);
     if (++n % every === 0) yield;
+    if (filter && !filter.keepsNode(attributes)) continue;
+    columns.node.plan(filter ? filter.shown(attributes) : attributes);
+    nodes++;
   }
   for (const { attributes, source, target } of graph.edgeEntries()) {
-    columns.edge.plan(attributes);
-    onEdge?.(attributes, source, target);
     if (++n % every === 0) yield;
+    if (filter && !filter.keepsEdge(attributes, source, target)) continue;
+    columns.edge.plan(filter ? filter.shown(attributes) : attributes);
+    onEdge?.(attributes, source, target);
+    edges++;
   }
+  return { nodes, edges };
 }

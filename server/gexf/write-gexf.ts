@@ -16,6 +16,7 @@ import type { EdgeAttributes, KnowledgeGraph, NodeAttributes } from "../graph/at
 import { AttvaluesWriter } from "./attvalues";
 import { emptyColumns, planningSteps, type Column, type GexfColumns } from "./columns";
 import { spanXml } from "./dynamic";
+import type { GraphFilter } from "../graph/filter";
 import { EdgeKinds } from "./kinds";
 import { ChunkSink, type Output } from "./sink";
 import { formatNumber, vizColor } from "./values";
@@ -43,6 +44,8 @@ export interface GexfOptions {
    * time; networkx 3 reads every column as (value, start, end) lists; networkx 2 reads no 1.3 at all.
    */
   dynamic?: boolean;
+  /** Only the records this keeps (types, relations, a year), as if they were a graph of their own. */
+  filter?: GraphFilter;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -68,36 +71,50 @@ export async function writeGexf(graph: KnowledgeGraph, out: Output, options: Gex
     throw new Error(`server/gexf/write-gexf: dynamic needs version 1.3, got "${flavour.version}".`);
   }
   const sink = new ChunkSink(out);
+  let counts = { nodes: 0, edges: 0 };
   try {
     // The prolog goes out before the planning pass, so that a download starts at once.
     sink.push(prolog(graph, options, date, flavour), false);
     await sink.flush();
     const columns = emptyColumns(dynamic);
     // Edge kinds (1.3) are counted in the planning pass: one pass over the edges fewer.
-    const kinds = flavour.kind ? new EdgeKinds(graph) : undefined;
+    const filter = options.filter && !options.filter.keepsAll ? options.filter : undefined;
+    const kinds = flavour.kind ? new EdgeKinds(graph, filter) : undefined;
     const countKind = kinds && kinds.count.bind(kinds);
-    for (const _pause of planningSteps(graph, columns, undefined, countKind)) {
-      if (sink.stopped) break;
+    const planning = planningSteps(graph, columns, undefined, countKind, filter);
+    let step = planning.next();
+    while (!step.done && !sink.stopped) {
       if (sink.busy) await sink.takeTurn();
+      step = planning.next();
     }
+    counts = step.done ? step.value : counts;
     const nodeValues = new AttvaluesWriter(columns.node, flavour);
     const edgeValues = new AttvaluesWriter(columns.edge, flavour);
     sink.push(declarations(columns, flavour), false);
-    sink.push(`    <nodes count="${graph.order}">\n`, false);
+    sink.push(`    <nodes count="${counts.nodes}">\n`, false);
     await sink.flush();
     for (const { node, attributes } of graph.nodeEntries()) {
-      const xml = nodeXml(node, attributes, nodeValues, dynamic, flavour);
+      if (filter && !filter.keepsNode(attributes)) {
+        if (sink.busy) await sink.takeTurn();
+        continue;
+      }
+      const xml = nodeXml(node, filter ? filter.shown(attributes) : attributes, nodeValues, dynamic, flavour);
       if (nodeValues.long.length > 0) await pushWithLongValues(sink, xml, nodeValues.long);
       else if (sink.push(xml)) await sink.flush();
       if (sink.stopped) break;
     }
     sink.push(`    </nodes>\n`, false);
-    sink.push(`    <edges count="${graph.size}">\n`, false);
+    sink.push(`    <edges count="${counts.edges}">\n`, false);
     let index = 0;
     for (const { edge, attributes, source, target } of graph.edgeEntries()) {
       if (sink.stopped) break;
+      if (filter && !filter.keepsEdge(attributes, source, target)) {
+        if (sink.busy) await sink.takeTurn();
+        continue;
+      }
       const kind = kinds ? kinds.kindOf(index++, edge, attributes, source, target) : "";
-      const xml = edgeXml(edge, source, target, kind, attributes, edgeValues, dynamic);
+      const shown = filter ? filter.shown(attributes) : attributes;
+      const xml = edgeXml(edge, source, target, kind, shown, edgeValues, dynamic);
       if (edgeValues.long.length > 0) await pushWithLongValues(sink, xml, edgeValues.long);
       else if (sink.push(xml)) await sink.flush();
     }

@@ -16,6 +16,7 @@ import type {
   SearchResponse,
   TimelineResponse,
 } from "../../server/api/contract";
+import { t } from "./core/i18n";
 import type { Direction } from "./core/state/types";
 
 export class ApiError extends Error {
@@ -53,7 +54,7 @@ async function getJson<T>(path: string, params?: Params, signal?: AbortSignal): 
     });
   } catch (error) {
     if ((error as Error).name === "AbortError") throw error;
-    throw new ApiError("The server could not be reached.", 0);
+    throw new ApiError(t("page.unreachable"), 0);
   }
   if (response.ok) return (await response.json()) as T;
   let problem: Problem | undefined;

@@ -16,6 +16,7 @@ import { decodeUrlState, encodeUrlState } from "./core/url/codec";
 import type { OverviewGrower } from "./overview";
 import type { DetailsView } from "./views/details";
 import type { Stage } from "./stage";
+import { applyLanguage } from "./views/language";
 import { EDGE_LABEL_RATIO, fitTo, focusNode } from "./views/renderer";
 
 export interface ControllerContext {
@@ -135,7 +136,9 @@ export function startController(context: ControllerContext, initial: ExplorerSta
       (next.path && (next.hiddenRelations !== previous.hiddenRelations || yearChanged))
     )
       fetchPath(next);
-    if (!same(next.selection, previous.selection) || yearChanged) details.show(next.selection, next.year);
+    if (next.lang !== previous.lang) applyLanguage(next.lang, graph.getAttribute("name") ?? null);
+    if (!same(next.selection, previous.selection) || yearChanged || next.lang !== previous.lang)
+      details.show(next.selection, next.year);
     // The last filter, neighbourhood or path cleared: the camera may be on the subset they showed.
     if (narrowed(previous) && !narrowed(next)) showEverything();
     for (const view of views) view(next);

@@ -12,6 +12,7 @@ import * as actions from "./core/state/actions";
 import { createStore, type Store } from "./core/state/store";
 import { getEmptyState, type ExplorerState } from "./core/state/types";
 import { eventYear } from "./core/time/as-of";
+import { t } from "./core/i18n";
 import { decodeUrlState } from "./core/url/codec";
 import { startController } from "./controller";
 import { createStage, nextPaint } from "./stage";
@@ -33,6 +34,7 @@ import { createStatusBanner } from "./views/status";
 import { mountTextView } from "./views/text-view";
 import { mountTimeline } from "./views/timeline";
 import { mountToolbar } from "./views/toolbar";
+import { applyLanguage } from "./views/language";
 
 declare global {
   interface Window {
@@ -55,7 +57,9 @@ declare global {
 const status = createStatusBanner(byId("status"));
 
 async function start(): Promise<void> {
-  status.notice("Loading the graph…");
+  // The language comes first, so that everything is written in it from the start.
+  applyLanguage(decodeUrlState(window.location.search).lang, null);
+  status.notice(t("page.loading"));
   // The timeline is not needed for the first draw: it is asked for now and shown when it arrives.
   const timelineRequest = api.timeline().then(
     (response) => ({ response }),
@@ -74,12 +78,12 @@ async function start(): Promise<void> {
   new ResizeObserver(() => {
     datasetName.title = datasetName.scrollWidth > datasetName.clientWidth ? (datasetName.textContent ?? "") : "";
   }).observe(datasetName);
-  document.title = `${graph.getAttribute("name") ?? "Knowledge graph"} · KG Explorer`;
 
   const initial = actions.setOverview(
     actions.applyUrlState(getEmptyState(), decodeUrlState(window.location.search)),
     overview && overviewStatus(overview),
   );
+  applyLanguage(initial.lang, graph.getAttribute("name") ?? null);
   const store = createStore<ExplorerState>(initial);
   let batch: (change: () => void) => void = (change) => change();
   const grower: OverviewGrower | null =
@@ -121,8 +125,8 @@ async function start(): Promise<void> {
 
   const search = createEntityPicker({
     id: "search-input",
-    label: "Search entities",
-    placeholder: window.matchMedia("(max-width: 760px)").matches ? "Search…" : "Search entities (press /)",
+    label: "search.label",
+    placeholder: window.matchMedia("(max-width: 760px)").matches ? "search.placeholderShort" : "search.placeholder",
     onPick: (hit) => openDetails(hit.key),
   });
   byId("search").append(search.root);
@@ -215,14 +219,14 @@ async function start(): Promise<void> {
   stage.showSigma().then(
     () => performance.mark("explorer:drawn"),
     (error: unknown) =>
-      status.error(`The graph view could not start: ${error instanceof Error ? error.message : error}`),
+      status.error(t("page.viewFailed", { message: error instanceof Error ? error.message : String(error) })),
   );
 }
 
 function boot(): void {
   start().catch((error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    status.error(`The graph could not be loaded: ${message}`, () => {
+    status.error(t("page.loadFailed", { message }), () => {
       status.hide();
       boot();
     });

@@ -190,12 +190,21 @@ export type SearchHit = z.infer<typeof searchHitSchema>;
 export const searchSchema = z.strictObject({ query: z.string(), items: z.array(searchHitSchema) });
 export type SearchResponse = z.infer<typeof searchSchema>;
 
-const nodeTypeInfo = { label: z.string(), plural: z.string(), color: z.string(), description: z.string() };
+const nodeTypeInfo = {
+  label: z.string(),
+  labelZh: z.string(),
+  plural: z.string(),
+  color: z.string(),
+  description: z.string(),
+  descriptionZh: z.string(),
+};
 const relationInfo = {
   label: z.string(),
+  labelZh: z.string(),
   color: z.string(),
   directed: z.boolean(),
   description: z.string(),
+  descriptionZh: z.string(),
   control: z.enum(["stake", "whole", "parent", "role"]).optional(),
 };
 export const schemaSchema = z.strictObject({

@@ -8,12 +8,16 @@ import { api } from "../api";
 import type { EdgeItem, NodeDetailResponse } from "../../../server/api/contract";
 import type { DocumentRecord } from "../../../server/domain/dataset-schema";
 import type { ClientGraph } from "../core/graph/load";
+import { t } from "../core/i18n";
 import type { Selection } from "../core/state/types";
 import { el, replaceChildren } from "./dom";
 import { renderEdgeDetail, renderNodeDetail, type NodeLabel, type SidebarActions } from "./sidebar";
 
 export interface DetailsView {
-  /** Opens (or closes, for null) the sidebar on a selection, seen from `year` (null: all years). */
+  /**
+   * Opens (or closes, for null) the sidebar on a selection, seen from `year` (null: all years). The same
+   * selection again is drawn again from what was loaded: the year or the language changed.
+   */
   show(selection: Selection | null, year: number | null): void;
   /** Moves focus to the details' title now and again once they have loaded: the user's attention went there. */
   focusTitle(): void;
@@ -63,8 +67,8 @@ export function createDetailsView(
     const what = selection.kind === "node" ? "entity" : "relation";
     replaceChildren(content, [
       el("h2", { class: "detail-title", text: selection.key, attrs: { id: "detail-title", tabindex: "-1" } }),
-      el("p", { class: "error-text", text: `Could not load this ${what}: ${error.message}` }),
-      el("button", { text: "Retry", attrs: { type: "button" }, on: { click: () => load(selection) } }),
+      el("p", { class: "error-text", text: t("sidebar.failed", { what, message: error.message }) }),
+      el("button", { text: t("status.retry"), attrs: { type: "button" }, on: { click: () => load(selection) } }),
     ]);
   };
 
@@ -78,10 +82,11 @@ export function createDetailsView(
     replaceChildren(content, [
       el("h2", {
         class: "detail-title",
-        text: selection.kind === "node" && known ? graph.getNodeAttribute(selection.key, "label") : "Loading…",
+        text:
+          selection.kind === "node" && known ? graph.getNodeAttribute(selection.key, "label") : t("sidebar.loading"),
         attrs: { id: "detail-title", tabindex: "-1" },
       }),
-      el("p", { class: "panel-status", text: "Loading…" }),
+      el("p", { class: "panel-status", text: t("sidebar.loading") }),
     ]);
     focusTitleIfWanted();
     const done = (answer: Loaded) => {
@@ -130,8 +135,7 @@ export function createDetailsView(
 
   return {
     show(selection, nextYear) {
-      const yearOnly =
-        selection !== null && shown?.kind === selection.kind && shown.key === selection.key && nextYear !== year;
+      const again = selection !== null && shown?.kind === selection.kind && shown.key === selection.key;
       year = nextYear;
       if (selection === null) {
         const closed = shown;
@@ -145,10 +149,10 @@ export function createDetailsView(
         if (hadFocus && closed) onCloseWithFocus(closed);
         return;
       }
-      if (focusInside() && !yearOnly) focusWanted = true;
+      if (focusInside() && !again) focusWanted = true;
       shown = selection;
-      if (yearOnly && loaded) render();
-      else if (!yearOnly) load(selection);
+      if (again && loaded) render();
+      else if (!again) load(selection);
     },
     focusTitle() {
       focusWanted = true;

@@ -1,7 +1,11 @@
 /**
  * A tiny element builder. Text always goes in through textContent and attributes through setAttribute, so a
- * value from the data (a label like `<img src=x onerror=alert(1)>`) can only ever appear as text.
+ * value from the data (a label like `<img src=x onerror=alert(1)>`) can only ever appear as text. Interface
+ * text given as `i18n` keeps its message key in a `data-i18n…` attribute, so a change of language rewrites it
+ * (`localizeDom`).
  */
+import { staticText, type StaticText } from "../core/i18n";
+
 type Child = Node | string | null | undefined | false;
 
 export interface ElementOptions {
@@ -9,6 +13,28 @@ export interface ElementOptions {
   text?: string;
   attrs?: Record<string, string | number | boolean | undefined>;
   on?: Partial<{ [K in keyof HTMLElementEventMap]: (event: HTMLElementEventMap[K]) => void }>;
+  /** Interface text in the current language, rewritten when the language changes. */
+  i18n?: Partial<Record<LocalizedPart, StaticText>>;
+}
+
+/** What of an element `localizeDom` rewrites: its text, or one of these attributes. */
+const LOCALIZED_PARTS = ["text", "title", "aria-label", "aria-roledescription", "placeholder"] as const;
+type LocalizedPart = (typeof LOCALIZED_PARTS)[number];
+const dataAttribute = (part: LocalizedPart) => (part === "text" ? "data-i18n" : `data-i18n-${part}`);
+
+function localize(element: Element, part: LocalizedPart, id: StaticText): void {
+  if (part === "text") element.textContent = staticText(id);
+  else element.setAttribute(part, staticText(id));
+}
+
+/** Rewrites every element under `root` that carries a `data-i18n…` attribute in the current language. */
+export function localizeDom(root: ParentNode): void {
+  for (const part of LOCALIZED_PARTS) {
+    const name = dataAttribute(part);
+    for (const element of root.querySelectorAll(`[${name}]`)) {
+      localize(element, part, element.getAttribute(name) as StaticText);
+    }
+  }
 }
 
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -22,6 +48,10 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   for (const [name, value] of Object.entries(options.attrs ?? {})) {
     if (value === undefined || value === false) continue;
     element.setAttribute(name, value === true ? "" : String(value));
+  }
+  for (const [part, id] of Object.entries(options.i18n ?? {}) as [LocalizedPart, StaticText][]) {
+    element.setAttribute(dataAttribute(part), id);
+    localize(element, part, id);
   }
   for (const [name, handler] of Object.entries(options.on ?? {})) {
     element.addEventListener(name, handler as EventListener);

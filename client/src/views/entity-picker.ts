@@ -7,7 +7,9 @@
 import type { SearchHit } from "../../../server/api/contract";
 import { NODE_TYPE_INFO } from "../../../server/domain/vocabulary";
 import { api } from "../api";
+import { t, typeName, type PlainKey } from "../core/i18n";
 import { el, replaceChildren, swatch } from "./dom";
+import { noChineseName } from "./language";
 
 export interface EntityPicker {
   root: HTMLElement;
@@ -18,8 +20,9 @@ export interface EntityPicker {
 
 export interface PickerOptions {
   id: string;
-  label: string;
-  placeholder: string;
+  /** Message keys: the box's label and placeholder follow the interface language. */
+  label: PlainKey;
+  placeholder: PlainKey;
   onPick(hit: SearchHit): void;
   /** Keep the picked label in the box (path ends) or clear it (main search). */
   keepText?: boolean;
@@ -34,7 +37,6 @@ export function createEntityPicker(options: PickerOptions): EntityPicker {
     attrs: {
       id: options.id,
       type: "search",
-      placeholder: options.placeholder,
       autocomplete: "off",
       spellcheck: "false",
       role: "combobox",
@@ -42,11 +44,16 @@ export function createEntityPicker(options: PickerOptions): EntityPicker {
       "aria-expanded": "false",
       "aria-controls": listId,
     },
+    i18n: { placeholder: options.placeholder },
   });
-  const list = el("ul", { class: "suggestions", attrs: { id: listId, role: "listbox", "aria-label": options.label } });
+  const list = el("ul", {
+    class: "suggestions",
+    attrs: { id: listId, role: "listbox" },
+    i18n: { "aria-label": options.label },
+  });
   list.hidden = true;
   const root = el("div", { class: "picker" }, [
-    el("label", { class: "visually-hidden", text: options.label, attrs: { for: options.id } }),
+    el("label", { class: "visually-hidden", attrs: { for: options.id }, i18n: { text: options.label } }),
     input,
     list,
   ]);
@@ -94,10 +101,12 @@ export function createEntityPicker(options: PickerOptions): EntityPicker {
         [
           swatch("swatch", NODE_TYPE_INFO[hit.type]?.color ?? "#999"),
           el("span", { class: "suggestion-names" }, [
-            el("span", { class: "suggestion-label", text: hit.label }),
-            hit.labelZh ? el("span", { class: "suggestion-zh", text: hit.labelZh, attrs: { lang: "zh" } }) : null,
+            el("span", { class: "suggestion-label", text: hit.label, attrs: { lang: "en" } }),
+            hit.labelZh
+              ? el("span", { class: "suggestion-zh", text: hit.labelZh, attrs: { lang: "zh-Hans" } })
+              : noChineseName(hit),
           ]),
-          el("span", { class: "suggestion-type", text: NODE_TYPE_INFO[hit.type]?.label ?? hit.type }),
+          el("span", { class: "suggestion-type", text: typeName(hit.type) }),
         ],
       ),
     );
@@ -119,13 +128,13 @@ export function createEntityPicker(options: PickerOptions): EntityPicker {
         if (own.signal.aborted) return hits;
         hits = response.items;
         active = -1;
-        render(hits.length === 0 ? `Nothing matches “${query}”.` : undefined);
+        render(hits.length === 0 ? t("search.none", { query }) : undefined);
         return hits;
       },
       (error: Error) => {
         if (error.name === "AbortError") return hits;
         hits = [];
-        render(`Search failed: ${error.message}`);
+        render(t("search.failed", { message: error.message }));
         return hits;
       },
     );

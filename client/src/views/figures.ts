@@ -6,15 +6,9 @@
  */
 import type { DocumentRecord, Figure, FigurePoint } from "../../../server/domain/dataset-schema";
 import type { Basis } from "../../../server/domain/vocabulary";
-import {
-  formatFigureLine,
-  formatPointValue,
-  formatWhen,
-  isSeries,
-  plotValue,
-  sortedPoints,
-} from "../core/format/figures";
+import { formatPointValue, formatWhen, isSeries, plotValue, sortedPoints } from "../core/format/figures";
 import { formatCitations } from "../core/format/sources";
+import { t } from "../core/i18n";
 import { pointTime, type PointTime } from "../core/time/as-of";
 import { el, svg } from "./dom";
 
@@ -23,28 +17,34 @@ export function basisBadge(basis: Basis, note?: string): HTMLElement | null {
   if (basis === "stated") return null;
   return el("span", {
     class: `badge badge-${basis}`,
-    text: basis,
-    attrs: { title: note ?? `${basis}, not stated outright` },
+    text: t(`basis.${basis}`),
+    // The note is the dataset's own English.
+    attrs: note ? { title: note, lang: "en" } : { title: t(`basis.${basis}Title`) },
   });
 }
 
 function pointNote(point: FigurePoint): HTMLElement | null {
-  return point.note ? el("div", { class: "figure-note", text: point.note }) : null;
+  return point.note ? el("div", { class: "figure-note", text: point.note, attrs: { lang: "en" } }) : null;
 }
 
 function citation(point: FigurePoint, documents: readonly DocumentRecord[]): HTMLElement {
-  return el("span", { class: "cite", text: formatCitations(point.sources, documents) });
+  return el("span", { class: "cite", text: formatCitations(point.sources, documents), attrs: { lang: "en" } });
 }
 
 /** "2019", "early days · undated", "undated". */
 const whenText = (point: FigurePoint): string =>
-  point.year === undefined ? [point.period, "undated"].filter(Boolean).join(" · ") : formatWhen(point);
+  point.year === undefined ? [point.period, t("figure.undated")].filter(Boolean).join(" · ") : formatWhen(point);
 
 /** The same as elements; in a table a period without a year gets "undated" on a line of its own. */
 const whenCell = (point: FigurePoint, inTable: boolean): (string | HTMLElement)[] =>
   point.year === undefined
-    ? [point.period ?? "", el("span", { class: "undated", text: `${point.period && !inTable ? " · " : ""}undated` })]
-    : [formatWhen(point)];
+    ? [
+        point.period ? el("span", { text: point.period, attrs: { lang: "en" } }) : "",
+        el("span", { class: "undated", text: `${point.period && !inTable ? " · " : ""}${t("figure.undated")}` }),
+      ]
+    : point.period
+      ? [`${point.year} `, el("span", { text: point.period, attrs: { lang: "en" } })]
+      : [formatWhen(point)];
 
 /** Classes and attributes that place a point relative to the chosen year. */
 function timeAttrs(time: PointTime, year: number | null): { class: string; attrs: Record<string, string | undefined> } {
@@ -53,21 +53,22 @@ function timeAttrs(time: PointTime, year: number | null): { class: string; attrs
     attrs: {
       "data-time": time,
       "aria-current": time === "current" ? "date" : undefined,
-      title: time === "later" && year !== null ? `After ${year}` : undefined,
+      title: time === "later" && year !== null ? t("figure.after", { year }) : undefined,
     },
   };
 }
 
 /** "now" beside the chosen year's value; a hidden "(after 2019)" for screen readers on later ones. */
 function timeMark(time: PointTime, year: number | null): HTMLElement | null {
-  if (time === "current") return el("span", { class: "now-mark", text: "now" });
-  if (time === "later" && year !== null) return el("span", { class: "visually-hidden", text: ` (after ${year})` });
+  if (time === "current") return el("span", { class: "now-mark", text: t("figure.now") });
+  if (time === "later" && year !== null)
+    return el("span", { class: "visually-hidden", text: t("figure.afterHidden", { year }) });
   return null;
 }
 
 function singleFigure(figure: Figure, documents: readonly DocumentRecord[], year: number | null): HTMLElement {
-  return el("div", { class: "figure", attrs: { title: `${figure.label}: ${formatFigureLine(figure)}` } }, [
-    el("div", { class: "figure-label", text: figure.label }),
+  return el("div", { class: "figure" }, [
+    el("div", { class: "figure-label", text: figure.label, attrs: { lang: "en" } }),
     ...figure.points.map((point) => {
       const time = pointTime(point, year);
       const placed = timeAttrs(time, year);
@@ -145,27 +146,28 @@ function seriesFigure(figure: Figure, documents: readonly DocumentRecord[], year
         " ",
         basisBadge(point.basis, point.note),
       ]),
-      el("td", { class: "cite", text: formatCitations(point.sources, documents) }),
+      el("td", { class: "cite", text: formatCitations(point.sources, documents), attrs: { lang: "en" } }),
     ]);
   });
   const notes = points
     .filter((p) => p.note)
-    .map((p) => el("div", { class: "figure-note", text: `${whenText(p)}: ${p.note}` }));
-  return el(
-    "div",
-    { class: "figure figure-series", attrs: { title: `${figure.label}: ${formatFigureLine(figure)}` } },
-    [
-      el("div", { class: "figure-head" }, [
-        el("div", { class: "figure-label", text: figure.label }),
-        sparkline(points, year) ?? "",
+    .map((p) =>
+      el("div", { class: "figure-note" }, [`${whenText(p)}: `, el("span", { text: p.note, attrs: { lang: "en" } })]),
+    );
+  return el("div", { class: "figure figure-series" }, [
+    el("div", { class: "figure-head" }, [
+      el("div", { class: "figure-label", text: figure.label, attrs: { lang: "en" } }),
+      sparkline(points, year) ?? "",
+    ]),
+    el("table", { class: "series-table" }, [
+      el("caption", { class: "visually-hidden" }, [
+        el("span", { text: figure.label, attrs: { lang: "en" } }),
+        t("figure.byYear"),
       ]),
-      el("table", { class: "series-table" }, [
-        el("caption", { class: "visually-hidden", text: `${figure.label} by year` }),
-        el("tbody", {}, rows),
-      ]),
-      ...notes,
-    ],
-  );
+      el("tbody", {}, rows),
+    ]),
+    ...notes,
+  ]);
 }
 
 /** The figures block; `year` marks that year's points current and greys later ones (null: all years). */

@@ -9,27 +9,16 @@
  * Enter opens the cursor's details (focus goes to the panel). Escape goes back: to the anchor, then off it.
  * Shift + arrows pan (toolbar.ts).
  */
-import { NODE_TYPE_INFO, RELATION_INFO } from "../../../server/domain/vocabulary";
 import type { ClientGraph } from "../core/graph/load";
 import { displayLabel } from "../core/graph/reducers";
 import { isNodeShown } from "../core/graph/visibility";
+import { relationName, t, typeName } from "../core/i18n";
 import { shownRelations, stepIn, walkOrder, type Step } from "../core/graph/walk";
 import * as actions from "../core/state/actions";
 import type { Store } from "../core/state/store";
 import type { ExplorerState } from "../core/state/types";
 import type { Stage } from "../stage";
 import { revealNode } from "./renderer";
-
-/** Every sentence this widget says, in one place for the message catalogue. */
-const SAY = {
-  relations: (n: number) => (n === 1 ? "1 relation" : `${n} relations`),
-  ofNeighbours: (at: number, of: number, anchor: string) => `${at} of ${of} neighbours of ${anchor}`,
-  ofEntities: (at: number, of: number) => `${at} of ${of} entities, most connected first`,
-  noNeighbours: (anchor: string) => `${anchor} has no neighbours shown. Escape goes back to every entity.`,
-  nothingShown: "No entity is shown.",
-  enter: "Enter opens its details.",
-  wholeGraph: "Arrows now step through every entity shown, most connected first.",
-};
 
 const STEPS: Record<string, Step> = {
   ArrowRight: "next",
@@ -73,22 +62,26 @@ export function mountGraphKeyboard(context: GraphKeyboardContext): GraphKeyboard
 
   const describe = (key: string, state: ExplorerState): string => {
     const { type } = graph.getNodeAttributes(key);
-    const head = `${label(key)}, ${NODE_TYPE_INFO[type]?.label ?? type}, ${SAY.relations(graph.degree(key))}.`;
+    const head = t("walk.head", { name: label(key), type: typeName(type), count: graph.degree(key) });
     const from = anchor(state);
     const order = walkOrder(state, graph, from === key ? null : from);
     const at = order.indexOf(key) + 1;
-    if (from === null || from === key)
-      return at > 0 ? `${head} ${SAY.ofEntities(at, order.length)}. ${SAY.enter}` : head;
+    if (from === null || from === key) return at > 0 ? t("walk.atEntity", { head, at, of: order.length }) : head;
     // The anchor's own relations first ("Xiaomi holds a stake in …"), then those pointing at it.
     const edges = shownRelations(state, graph, from, key).sort(
       (a, b) => Number(graph.source(b) === from) - Number(graph.source(a) === from),
     );
     const how = edges.map((edge) => {
-      const { relation, label: relationLabel } = graph.getEdgeAttributes(edge);
       const [source, target] = graph.extremities(edge);
-      return `${label(source)} ${relationLabel || RELATION_INFO[relation]?.label || relation} ${label(target)}`;
+      return `${label(source)} ${relationName(graph.getEdgeAttribute(edge, "relation"))} ${label(target)}`;
     });
-    return `${head} ${SAY.ofNeighbours(at, order.length, label(from))}: ${how.join("; ")}. ${SAY.enter}`;
+    return t("walk.atNeighbour", {
+      head,
+      at,
+      of: order.length,
+      anchor: label(from),
+      how: how.join(t("walk.howSeparator")),
+    });
   };
 
   const moveTo = (key: string | null) => {
@@ -102,21 +95,27 @@ export function mountGraphKeyboard(context: GraphKeyboardContext): GraphKeyboard
     const state = store.get();
     const from = anchor(state);
     const order = walkOrder(state, graph, from);
-    if (order.length === 0) return say(from === null ? SAY.nothingShown : SAY.noNeighbours(label(from)));
+    if (order.length === 0)
+      return say(from === null ? t("walk.nothingShown") : t("walk.noNeighbours", { anchor: label(from) }));
     moveTo(stepIn(order, state.keyboardFocus, how));
   };
 
-  /** Escape: from a neighbour back to the anchor; from the anchor, closes its panel, then leaves it. */
+  /**
+   * Escape: from a neighbour back to the anchor; from the anchor, closes its panel, then leaves it. Without a
+   * cursor (the entity was clicked), it closes the panel as anywhere else on the page.
+   */
   const back = () => {
     const state = store.get();
     const from = anchor(state);
-    if (from !== null && state.keyboardFocus !== from) return moveTo(from);
+    const cursor = state.keyboardFocus;
+    if (from !== null && cursor !== null && cursor !== from) return moveTo(from);
+    if (state.selection !== null && cursor === null) return store.update(actions.clearSelection);
     if (state.selection !== null) {
       store.update((s) => actions.setKeyboardAnchor(actions.clearSelection(s), from));
       return from === null ? undefined : moveTo(from);
     }
     store.update((s) => actions.setKeyboardFocus(actions.setKeyboardAnchor(s, null), null));
-    say(SAY.wholeGraph);
+    say(t("walk.wholeGraph"));
   };
 
   container.addEventListener("keydown", (event) => {

@@ -4,13 +4,15 @@
  */
 import type { SchemaResponse } from "../../../server/api/contract";
 import { isRelation } from "../../../server/domain/vocabulary";
+import { relationName, t, type PlainKey } from "../core/i18n";
 import * as actions from "../core/state/actions";
 import type { Store } from "../core/state/store";
 import { DEPTHS, type Depth, type Direction, type ExplorerState } from "../core/state/types";
 import type { ClientGraph } from "../core/graph/load";
+import { displayLabel } from "../core/graph/reducers";
 import { el, swatch } from "./dom";
 
-const DIRECTION_LABELS: Record<Direction, string> = { both: "Both ways", out: "Outgoing", in: "Incoming" };
+const DIRECTION_LABELS: Record<Direction, PlainKey> = { both: "hood.both", out: "hood.out", in: "hood.in" };
 
 export function mountNeighbourhood(
   section: HTMLElement,
@@ -26,9 +28,9 @@ export function mountNeighbourhood(
   );
   const direction = el(
     "select",
-    { attrs: { id: "hood-direction", "aria-label": "Direction" }, on: { change: () => apply() } },
+    { attrs: { id: "hood-direction" }, i18n: { "aria-label": "hood.direction" }, on: { change: () => apply() } },
     (Object.keys(DIRECTION_LABELS) as Direction[]).map((d) =>
-      el("option", { text: DIRECTION_LABELS[d], attrs: { value: d } }),
+      el("option", { attrs: { value: d }, i18n: { text: DIRECTION_LABELS[d] } }),
     ),
   );
   const relationBoxes = schema.relations
@@ -39,7 +41,7 @@ export function mountNeighbourhood(
         on: { change: () => apply() },
       }),
     );
-  const relationSummary = el("summary", { text: "All relations" });
+  const relationSummary = el("summary", { text: t("hood.allRelations") });
   const relationPicker = el("details", { class: "relation-picker", attrs: { id: "hood-relations" } }, [
     relationSummary,
     el(
@@ -51,15 +53,17 @@ export function mountNeighbourhood(
           el("label", { class: "filter-row" }, [
             box,
             swatch("relation-swatch", info?.color ?? "#999"),
-            el("span", { class: "filter-label", text: info?.label ?? box.value }),
+            info
+              ? el("span", { class: "filter-label", i18n: { text: `relation:${info.relation}` } })
+              : el("span", { class: "filter-label", text: box.value }),
           ]),
         ]);
       }),
     ),
     el("button", {
       class: "link-button",
-      text: "Any relation",
       attrs: { type: "button" },
+      i18n: { text: "hood.anyRelation" },
       on: {
         click: () => {
           for (const box of relationBoxes) box.checked = false;
@@ -70,7 +74,7 @@ export function mountNeighbourhood(
   ]);
   const show = el("button", {
     class: "primary",
-    text: "Show neighbourhood",
+    text: t("hood.show"),
     attrs: { type: "button", id: "hood-show" },
     on: {
       click: () => {
@@ -80,8 +84,8 @@ export function mountNeighbourhood(
     },
   });
   const reset = el("button", {
-    text: "Show everything",
     attrs: { type: "button", id: "hood-clear" },
+    i18n: { text: "hood.reset" },
     on: { click: () => store.update(actions.closeNeighbourhood) },
   });
   const status = el("p", { class: "panel-status", attrs: { id: "hood-status", "aria-live": "polite" } });
@@ -102,12 +106,12 @@ export function mountNeighbourhood(
   };
 
   section.append(
-    el("h2", { class: "section-title", text: "Neighbourhood", attrs: { id: "hood-title" } }),
+    el("h2", { class: "section-title", attrs: { id: "hood-title" }, i18n: { text: "hood.title" } }),
     el("div", { class: "control-row" }, [
-      el("span", { class: "control-label", text: "Hops" }),
+      el("span", { class: "control-label", i18n: { text: "hood.hops" } }),
       el(
         "div",
-        { class: "segmented", attrs: { role: "radiogroup", "aria-label": "Hops" } },
+        { class: "segmented", attrs: { role: "radiogroup" }, i18n: { "aria-label": "hood.hops" } },
         depthInputs.map((input, i) =>
           el("label", { attrs: { for: input.id } }, [input, el("span", { text: String(DEPTHS[i]) })]),
         ),
@@ -119,6 +123,7 @@ export function mountNeighbourhood(
     status,
   );
 
+  const name = (key: string) => displayLabel(graph.getNodeAttributes(key), store.get().lang);
   return (state) => {
     const hood = state.neighbourhood;
     const selected =
@@ -129,27 +134,29 @@ export function mountNeighbourhood(
       for (const box of relationBoxes) box.checked = (hood.relations as string[]).includes(box.value);
     }
     const chosen = relationsValue();
+    const [only] = chosen;
     relationSummary.textContent =
-      chosen.length === 0
-        ? "All relations"
+      only === undefined
+        ? t("hood.allRelations")
         : chosen.length === 1
-          ? `Only: ${schema.relations.find((r) => r.relation === chosen[0])?.label}`
-          : `${chosen.length} relations`;
+          ? t("hood.onlyRelation", { relation: relationName(only) })
+          : t("hood.someRelations", { count: chosen.length });
     show.disabled = selected === null || hood?.center === selected;
-    show.textContent = selected
-      ? `Show neighbourhood of ${graph.getNodeAttribute(selected, "label")}`
-      : "Show neighbourhood";
+    show.textContent = selected ? t("hood.showOf", { name: name(selected) }) : t("hood.show");
     reset.hidden = hood === null;
     const result = state.neighbourhoodResult;
-    const centre = hood && graph.hasNode(hood.center) ? graph.getNodeAttribute(hood.center, "label") : hood?.center;
-    if (!hood) status.textContent = selected ? "" : "Select an entity to show only what lies near it.";
-    else if (!result || result.status === "loading") status.textContent = `Loading the neighbourhood of ${centre}…`;
-    else if (result.status === "error") status.textContent = `Could not load the neighbourhood: ${result.message}`;
+    const centre = hood && graph.hasNode(hood.center) ? name(hood.center) : (hood?.center ?? "");
+    if (!hood) status.textContent = selected ? "" : t("hood.hint");
+    else if (!result || result.status === "loading") status.textContent = t("hood.loading", { centre });
+    else if (result.status === "error") status.textContent = t("hood.failed", { message: result.message });
     else {
-      const hops = `${hood.depth} hop${hood.depth === 1 ? "" : "s"}`;
-      status.textContent = `${result.nodes.size} entities and ${result.edges.size} relations within ${hops} of ${centre}${
-        result.truncated ? " (cut short by the server's limit)" : ""
-      }.`;
+      status.textContent = t("hood.ready", {
+        nodes: result.nodes.size,
+        edges: result.edges.size,
+        depth: hood.depth,
+        centre,
+        truncated: result.truncated,
+      });
     }
   };
 }

@@ -3,12 +3,10 @@
  * and the button that expands it (adds its neighbourhood from the server) or collapses it again.
  */
 import type { ClientGraph } from "../core/graph/load";
+import { t } from "../core/i18n";
 import type { ExplorerState } from "../core/state/types";
 import { EXPANSION_LIMIT, type OverviewGrower } from "../overview";
 import { el, replaceChildren } from "./dom";
-
-const plural = (count: number, one: string, many: string) =>
-  `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
 
 export function mountOverviewNode(
   element: HTMLElement,
@@ -28,26 +26,26 @@ export function mountOverviewNode(
     const pending = overview.pending.has(key);
     const counted =
       neighbours === undefined || hidden === undefined
-        ? el("p", { text: "Counting its neighbours…" })
+        ? el("p", { text: t("overview.counting") })
         : el("p", { attrs: { id: "overview-hidden", "data-hidden": hidden, "data-neighbours": neighbours } }, [
             hidden === 0
-              ? `All ${plural(neighbours, "neighbour is", "neighbours are")} on the page.`
-              : `${hidden.toLocaleString("en")} of its ${plural(neighbours, "neighbour", "neighbours")} ${hidden === 1 ? "is" : "are"} not on the page.`,
+              ? t("overview.allShown", { count: neighbours })
+              : t("overview.someHidden", { hidden, count: neighbours }),
           ]);
     const button = expanded
       ? el("button", {
-          text: "Collapse",
-          attrs: { type: "button", id: "overview-collapse", title: "Remove what expanding it added" },
+          text: t("overview.collapse"),
+          attrs: { type: "button", id: "overview-collapse", title: t("overview.collapseTitle") },
           on: { click: () => grower.collapse(key) },
         })
       : el("button", {
           class: "primary",
-          text: pending ? "Expanding…" : "Expand",
+          text: t(pending ? "overview.expanding" : "overview.expand"),
           attrs: {
             type: "button",
             id: "overview-expand",
             disabled: pending || hidden === 0,
-            title: `Add its neighbours from the server (at most ${EXPANSION_LIMIT})`,
+            title: t("overview.expandTitle", { limit: EXPANSION_LIMIT }),
           },
           on: { click: () => void grower.expand(key) },
         });
@@ -56,10 +54,10 @@ export function mountOverviewNode(
       overview.truncated.has(key)
         ? el("p", {
             class: "overview-truncated",
-            text: `Expanding added at most ${EXPANSION_LIMIT} neighbours: the rest stay hidden. Search or a path still reaches them.`,
+            text: t("overview.truncated", { limit: EXPANSION_LIMIT }),
           })
         : null,
-      overview.error ? el("p", { class: "error-text", text: `Could not grow the overview: ${overview.error}` }) : null,
+      overview.error ? el("p", { class: "error-text", text: t("overview.failed", { message: overview.error }) }) : null,
       button,
     ]);
     element.hidden = false;

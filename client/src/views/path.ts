@@ -7,8 +7,10 @@ import type { Store } from "../core/state/store";
 import type { ExplorerState } from "../core/state/types";
 import type { ClientGraph } from "../core/graph/load";
 import { displayLabel } from "../core/graph/reducers";
+import { relationName, t } from "../core/i18n";
 import { el, replaceChildren } from "./dom";
 import { createEntityPicker, type EntityPicker } from "./entity-picker";
+import { entityNameParts } from "./language";
 
 export interface PathPanel {
   update(state: ExplorerState): void;
@@ -36,8 +38,8 @@ export function mountPath(
   };
   const fromPicker = createEntityPicker({
     id: "path-from",
-    label: "Path from",
-    placeholder: "From…",
+    label: "path.from",
+    placeholder: "path.fromPlaceholder",
     keepText: true,
     onPick: (hit) => {
       from = hit.key;
@@ -46,8 +48,8 @@ export function mountPath(
   });
   const toPicker = createEntityPicker({
     id: "path-to",
-    label: "Path to",
-    placeholder: "To…",
+    label: "path.to",
+    placeholder: "path.toPlaceholder",
     keepText: true,
     onPick: (hit) => {
       to = hit.key;
@@ -55,8 +57,8 @@ export function mountPath(
     },
   });
   const clear = el("button", {
-    text: "Clear path",
     attrs: { type: "button", id: "path-clear" },
+    i18n: { text: "path.clear" },
     on: {
       click: () => {
         from = to = null;
@@ -69,7 +71,8 @@ export function mountPath(
   });
   const swap = el("button", {
     text: "⇅",
-    attrs: { type: "button", title: "Swap the ends", "aria-label": "Swap the ends" },
+    attrs: { type: "button" },
+    i18n: { title: "path.swap", "aria-label": "path.swap" },
     on: {
       click: () => {
         [from, to] = [to, from];
@@ -82,24 +85,27 @@ export function mountPath(
   const result = el("div", { class: "path-result", attrs: { id: "path-result", "aria-live": "polite" } });
 
   section.append(
-    el("h2", { class: "section-title", text: "Path", attrs: { id: "path-title" } }),
+    el("h2", { class: "section-title", attrs: { id: "path-title" }, i18n: { text: "path.title" } }),
     el("div", { class: "path-ends" }, [fromPicker.root, swap, toPicker.root]),
     el("div", { class: "control-row" }, [clear]),
     result,
   );
 
   const nodeLink = (key: string) =>
-    el("a", {
-      class: "node-link",
-      text: label(key),
-      attrs: { href: `?node=${encodeURIComponent(key)}`, "data-key": key },
-      on: {
-        click: (event) => {
-          event.preventDefault();
-          selectNode(key);
+    el(
+      "a",
+      {
+        class: "node-link",
+        attrs: { href: `?node=${encodeURIComponent(key)}`, "data-key": key },
+        on: {
+          click: (event) => {
+            event.preventDefault();
+            selectNode(key);
+          },
         },
       },
-    });
+      graph.hasNode(key) ? entityNameParts(graph.getNodeAttributes(key)) : [key],
+    );
 
   /** One end came from a sidebar: with the other still open, the panel comes into view with the caret there. */
   const awaitOtherEnd = (picker: EntityPicker, text: string) => {
@@ -120,13 +126,13 @@ export function mountPath(
       from = key;
       fromPicker.show(label(key));
       if (to) return run();
-      awaitOtherEnd(toPicker, `Path from ${label(key)}: now pick where it goes in To.`);
+      awaitOtherEnd(toPicker, t("path.promptTo", { from: label(key) }));
     },
     setTo(key) {
       to = key;
       toPicker.show(label(key));
       if (from) return run();
-      awaitOtherEnd(fromPicker, `Path to ${label(key)}: now pick where it starts in From.`);
+      awaitOtherEnd(fromPicker, t("path.promptFrom", { to: label(key) }));
     },
     update(state) {
       clear.hidden = state.path === null;
@@ -144,27 +150,27 @@ export function mountPath(
       if (!state.path && prompt) {
         showPrompt();
       } else if (!state.path || !outcome) {
-        replaceChildren(result, [
-          el("p", { class: "panel-status", text: "Pick two entities to find the shortest path between them." }),
-        ]);
+        replaceChildren(result, [el("p", { class: "panel-status", text: t("path.hint") })]);
       } else if (outcome.status === "loading") {
-        replaceChildren(result, [el("p", { class: "panel-status", text: "Looking for a path…" })]);
+        replaceChildren(result, [el("p", { class: "panel-status", text: t("path.looking") })]);
       } else if (outcome.status === "none") {
         replaceChildren(result, [
           el("p", {
             class: "panel-status path-none",
-            text: `No path between ${label(state.path.from)} and ${label(state.path.to)}.`,
+            text: t("path.none", { from: label(state.path.from), to: label(state.path.to) }),
           }),
         ]);
       } else if (outcome.status === "error") {
         replaceChildren(result, [
-          el("p", { class: "panel-status error-text", text: `Could not find a path: ${outcome.message}` }),
+          el("p", { class: "panel-status error-text", text: t("path.failed", { message: outcome.message }) }),
         ]);
       } else {
         const steps = outcome.edges.map((edge, i) => {
           const here = outcome.nodes[i] as string;
           const next = outcome.nodes[i + 1] as string;
-          const relation = graph.hasEdge(edge) ? graph.getEdgeAttribute(edge, "label") : "is linked to";
+          const relation = graph.hasEdge(edge)
+            ? relationName(graph.getEdgeAttribute(edge, "relation"))
+            : t("path.linked");
           const forward = !graph.hasEdge(edge) || graph.source(edge) === here;
           return el("li", { class: "path-step" }, [
             nodeLink(here),
@@ -175,7 +181,11 @@ export function mountPath(
         replaceChildren(result, [
           el("p", {
             class: "panel-status",
-            text: `${outcome.edges.length} step${outcome.edges.length === 1 ? "" : "s"} from ${label(state.path.from)} to ${label(state.path.to)}:`,
+            text: t("path.steps", {
+              count: outcome.edges.length,
+              from: label(state.path.from),
+              to: label(state.path.to),
+            }),
           }),
           el("ol", { class: "path-steps" }, steps),
         ]);

@@ -6,6 +6,7 @@ import type { SchemaResponse } from "../../../server/api/contract";
 import type { DocumentRecord } from "../../../server/domain/dataset-schema";
 import type { ClientGraph } from "../core/graph/load";
 import { shownNodes } from "../core/graph/visibility";
+import { t, typeName } from "../core/i18n";
 import type { ExplorerState } from "../core/state/types";
 import { drawViewOnCanvas, LABEL_FONT, type Renderer } from "./renderer";
 
@@ -32,12 +33,12 @@ export function pngFrameOf(
     perType.set(type, (perType.get(type) ?? 0) + 1);
   }
   return {
-    title: graph.getAttribute("name") ?? "Knowledge graph",
+    title: graph.getAttribute("name") ?? t("png.untitled"),
     subtitle: countsText,
     legend: schema.nodeTypes
       .filter((t) => perType.has(t.type))
-      .map((t) => ({ label: t.plural, color: t.color, count: perType.get(t.type) ?? 0 })),
-    source: `Source${documents.length === 1 ? "" : "s"}: ${sentence(documents.map((d) => d.title).join("; "))} Each entity and relation cites its paragraph. Drawn with KG Explorer.`,
+      .map((t) => ({ label: typeName(t.type, true), color: t.color, count: perType.get(t.type) ?? 0 })),
+    source: t("png.source", { count: documents.length, titles: sentence(documents.map((d) => d.title).join("; ")) }),
   };
 }
 

@@ -110,7 +110,10 @@ export function createRenderer(container: HTMLElement, graph: ClientGraph, store
     if (before.width > 0 && before.height > 0 && next.width > 0 && next.height > 0) {
       const selection = store.get().selection;
       const keep = selection?.kind === "node" ? selection.key : null;
-      renderer.getCamera().setState(steadyCamera(renderer, before, next, keep));
+      const timeline = container.parentElement?.querySelector("#timeline")?.getBoundingClientRect();
+      const freeBottom =
+        timeline && timeline.height > 0 ? timeline.top - container.getBoundingClientRect().top : next.height;
+      renderer.getCamera().setState(steadyCamera(renderer, before, next, keep, freeBottom));
     }
     renderer.refresh({ skipIndexation: true });
   });

@@ -11,11 +11,16 @@ import type { Properties, TimeSpan } from "../../../server/graph/attributes";
 import type { ClientGraph } from "../core/graph/load";
 import { absentBecause, formatSpan, shownIn } from "../core/time/as-of";
 import { NODE_TYPE_INFO, RELATION_INFO, type NodeType } from "../../../server/domain/vocabulary";
+import { relationName, t, typeName } from "../core/i18n";
 import { formatProperty, humanizeKey } from "../core/format/figures";
 import { groupCitations } from "../core/format/sources";
 import type { Source } from "../../../server/domain/dataset-schema";
 import { el, swatch } from "./dom";
 import { basisBadge, renderFigures } from "./figures";
+import { noChineseName } from "./language";
+
+/** The dataset's own text (descriptions, notes, figure and property names) is English, and marked so. */
+const DATA_LANG = "en";
 
 export interface SidebarActions {
   selectNode(key: string): void;
@@ -35,10 +40,7 @@ export interface NodeLabel {
 }
 
 const typeChip = (type: NodeType): HTMLElement =>
-  el("span", { class: "type-chip" }, [
-    swatch("swatch", NODE_TYPE_INFO[type]?.color ?? "#999"),
-    NODE_TYPE_INFO[type]?.label ?? type,
-  ]);
+  el("span", { class: "type-chip" }, [swatch("swatch", NODE_TYPE_INFO[type]?.color ?? "#999"), typeName(type)]);
 
 function nodeLink(key: string, node: NodeLabel, actions: SidebarActions): HTMLAnchorElement {
   return el(
@@ -61,20 +63,21 @@ function nodeLink(key: string, node: NodeLabel, actions: SidebarActions): HTMLAn
     },
     [
       swatch("swatch", NODE_TYPE_INFO[node.type]?.color ?? "#999"),
-      el("span", { text: node.label }),
-      node.labelZh ? el("span", { class: "zh", text: node.labelZh, attrs: { lang: "zh" } }) : null,
+      // The English name, and the Chinese one beside it (or, in Chinese, the mark that there is none).
+      el("span", { text: node.label, attrs: { lang: "en" } }),
+      node.labelZh ? el("span", { class: "zh", text: node.labelZh, attrs: { lang: "zh-Hans" } }) : noChineseName(node),
     ],
   );
 }
 
 function sourcesBlock(sources: readonly Source[], documents: readonly DocumentRecord[]): HTMLElement {
   return el("section", { class: "detail-section sources" }, [
-    el("h3", { text: "Sources" }),
+    el("h3", { text: t("sidebar.sources") }),
     el(
       "ul",
       { class: "citations" },
       groupCitations(sources, documents).map((group) =>
-        el("li", { text: group.text, attrs: { title: group.title ?? group.document } }),
+        el("li", { text: group.text, attrs: { title: group.title ?? group.document, lang: DATA_LANG } }),
       ),
     ),
   ]);
@@ -84,13 +87,13 @@ function propertiesBlock(properties: Properties): HTMLElement | null {
   const entries = Object.entries(properties);
   if (entries.length === 0) return null;
   return el("section", { class: "detail-section" }, [
-    el("h3", { text: "Properties" }),
+    el("h3", { text: t("sidebar.properties") }),
     el(
       "dl",
       { class: "properties" },
       entries.flatMap(([key, value]) => [
-        el("dt", { text: humanizeKey(key) }),
-        el("dd", { text: formatProperty(value) }),
+        el("dt", { text: humanizeKey(key), attrs: { lang: DATA_LANG } }),
+        el("dd", { text: formatProperty(value), attrs: { lang: typeof value === "string" ? DATA_LANG : undefined } }),
       ]),
     ),
   ]);
@@ -102,12 +105,14 @@ const figuresBlock = (
   year: number | null,
 ) => {
   const rendered = renderFigures(figures, documents, year);
-  return rendered ? el("section", { class: "detail-section" }, [el("h3", { text: "Figures" }), rendered]) : null;
+  return rendered
+    ? el("section", { class: "detail-section" }, [el("h3", { text: t("sidebar.figures") }), rendered])
+    : null;
 };
 
 function relationGroup(group: RelationGroup, actions: SidebarActions): HTMLElement {
   const info = RELATION_INFO[group.relation];
-  const label = info?.label ?? group.relation;
+  const label = relationName(group.relation);
   const heading = info && !info.directed ? label : group.direction === "out" ? `${label} →` : `← ${label}`;
   return el("div", { class: "relation-group" }, [
     el("h4", { class: "relation-heading" }, [
@@ -126,8 +131,8 @@ function relationGroup(group: RelationGroup, actions: SidebarActions): HTMLEleme
             text: "ⓘ",
             attrs: {
               type: "button",
-              title: "Details of this relation",
-              "aria-label": `Relation details: ${edge.other.label}`,
+              title: t("sidebar.relationDetails"),
+              "aria-label": t("sidebar.relationDetailsOf", { name: edge.other.labelZh ?? edge.other.label }),
             },
             on: { click: () => actions.selectEdge(edge.key) },
           }),
@@ -141,7 +146,7 @@ function relationGroup(group: RelationGroup, actions: SidebarActions): HTMLEleme
 function timeLine(time: TimeSpan | undefined): HTMLElement | null {
   if (!time) return null;
   return el("p", { class: "edge-time" }, [
-    el("strong", { text: "When: " }),
+    el("strong", { text: t("sidebar.when") }),
     formatSpan(time),
     " ",
     basisBadge(time.basis, time.note),
@@ -149,11 +154,11 @@ function timeLine(time: TimeSpan | undefined): HTMLElement | null {
 }
 
 /** "Not in the graph in 2015 (from 2020)." when the chosen year falls outside the record's span. */
-function absence(what: string, time: TimeSpan | undefined, year: number | null): HTMLElement | null {
+function absence(what: "entity" | "relation", time: TimeSpan | undefined, year: number | null): HTMLElement | null {
   if (year === null || time === undefined || shownIn(time, year)) return null;
   return el("p", {
     class: "time-absent",
-    text: `Not in the graph in ${year}: this ${what} is dated ${absentBecause(time, year)}.`,
+    text: t("sidebar.absent", { year, what, because: absentBecause(time, year) }),
   });
 }
 
@@ -181,28 +186,42 @@ export function renderNodeDetail(
   return [
     el("header", { class: "detail-header" }, [
       typeChip(a.type),
-      el("h2", { class: "detail-title", text: a.label, attrs: { id: "detail-title", tabindex: "-1" } }),
-      a.labelZh ? el("p", { class: "detail-zh", text: a.labelZh, attrs: { lang: "zh" } }) : null,
-      a.aliases.length > 0 ? el("p", { class: "aliases", text: `Also: ${a.aliases.join(", ")}` }) : null,
+      el("h2", { class: "detail-title", text: a.label, attrs: { id: "detail-title", tabindex: "-1", lang: "en" } }),
+      a.labelZh ? el("p", { class: "detail-zh", text: a.labelZh, attrs: { lang: "zh-Hans" } }) : noChineseName(a),
+      a.aliases.length > 0
+        ? el("p", { class: "aliases" }, [
+            t("sidebar.also"),
+            " ",
+            el("span", { text: a.aliases.join(", "), attrs: { lang: DATA_LANG } }),
+          ])
+        : null,
     ]),
     absence("entity", a.time, seen.year),
-    el("p", { class: "description" }, [a.description, " ", basisBadge(a.basis, a.note)]),
-    a.note ? el("p", { class: "figure-note", text: a.note }) : null,
+    el("p", { class: "description" }, [
+      el("span", { text: a.description, attrs: { lang: DATA_LANG } }),
+      " ",
+      basisBadge(a.basis, a.note),
+    ]),
+    a.note ? el("p", { class: "figure-note", text: a.note, attrs: { lang: DATA_LANG } }) : null,
     timeLine(a.time),
     el("div", { class: "detail-actions" }, [
-      el("button", { text: "Centre", attrs: { type: "button" }, on: { click: () => actions.focus(detail.key) } }),
       el("button", {
-        text: "Neighbourhood",
+        text: t("sidebar.centre"),
+        attrs: { type: "button" },
+        on: { click: () => actions.focus(detail.key) },
+      }),
+      el("button", {
+        text: t("sidebar.neighbourhood"),
         attrs: { type: "button" },
         on: { click: () => actions.neighbourhood(detail.key) },
       }),
       el("button", {
-        text: "Path from here",
+        text: t("sidebar.pathFrom"),
         attrs: { type: "button" },
         on: { click: () => actions.pathFrom(detail.key) },
       }),
       el("button", {
-        text: "Path to here",
+        text: t("sidebar.pathTo"),
         attrs: { type: "button" },
         on: { click: () => actions.pathTo(detail.key) },
       }),
@@ -210,7 +229,12 @@ export function renderNodeDetail(
     figuresBlock(a.figures, documents, seen.year),
     propertiesBlock(a.properties),
     el("section", { class: "detail-section" }, [
-      el("h3", { text: seen.year === null ? `Relations (${detail.degree})` : `Relations in ${seen.year} (${count})` }),
+      el("h3", {
+        text:
+          seen.year === null
+            ? t("sidebar.relations", { count: detail.degree })
+            : t("sidebar.relationsIn", { year: seen.year, count }),
+      }),
       ...groups.map((group) => relationGroup(group, actions)),
     ]),
     sourcesBlock(a.sources, documents),
@@ -230,20 +254,24 @@ export function renderEdgeDetail(
     el("header", { class: "detail-header" }, [
       el("span", { class: "type-chip" }, [
         swatch("relation-swatch", info?.color ?? "#999"),
-        info?.directed === false ? "Relation (both ways)" : "Relation",
+        t(info?.directed === false ? "sidebar.relationBothWays" : "sidebar.relation"),
       ]),
       el("h2", { class: "detail-title edge-title", attrs: { id: "detail-title", tabindex: "-1" } }, [
         nodeLink(edge.source, ends.source, actions),
         el("span", {
           class: "edge-relation",
-          text: ` ${a.label || info?.label || a.relation} ${info?.directed === false ? "" : "→ "}`,
+          text: ` ${relationName(a.relation)} ${info?.directed === false ? "" : "→ "}`,
         }),
         nodeLink(edge.target, ends.target, actions),
       ]),
     ]),
     absence("relation", a.time, year),
-    el("p", { class: "description" }, [a.description, " ", basisBadge(a.basis, a.note)]),
-    a.note ? el("p", { class: "figure-note", text: a.note }) : null,
+    el("p", { class: "description" }, [
+      el("span", { text: a.description, attrs: { lang: DATA_LANG } }),
+      " ",
+      basisBadge(a.basis, a.note),
+    ]),
+    a.note ? el("p", { class: "figure-note", text: a.note, attrs: { lang: DATA_LANG } }) : null,
     timeLine(a.time),
     figuresBlock(a.figures, documents, year),
     propertiesBlock(a.properties),

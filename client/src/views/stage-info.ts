@@ -4,12 +4,12 @@
  */
 import type { ClientGraph } from "../core/graph/load";
 import { countShown } from "../core/graph/visibility";
+import { displayLabel } from "../core/graph/reducers";
+import { t } from "../core/i18n";
 import * as actions from "../core/state/actions";
 import type { Store } from "../core/state/store";
 import type { ExplorerState } from "../core/state/types";
 import { el, replaceChildren } from "./dom";
-
-const number = (value: number) => value.toLocaleString("en");
 
 export function mountStageInfo(
   counts: HTMLElement,
@@ -19,14 +19,15 @@ export function mountStageInfo(
   /** In an overview: takes away everything added since the page opened. */
   onReset?: () => void,
 ): (state: ExplorerState) => void {
-  const label = (key: string) => (graph.hasNode(key) ? graph.getNodeAttribute(key, "label") : key);
+  const label = (key: string) =>
+    graph.hasNode(key) ? displayLabel(graph.getNodeAttributes(key), store.get().lang) : key;
   const chip = (text: string, clear: () => void, id: string) =>
     el("span", { class: "chip", attrs: { id } }, [
       el("span", { text }),
       el("button", {
         class: "chip-clear",
         text: "×",
-        attrs: { type: "button", "aria-label": `Clear: ${text}` },
+        attrs: { type: "button", "aria-label": t("chip.clear", { chip: text }) },
         on: { click: clear },
       }),
     ]);
@@ -36,18 +37,22 @@ export function mountStageInfo(
     const overview = state.overview;
     if (overview) {
       // Too big to draw: say so, with the whole graph's size, never as if this were all of it.
-      counts.textContent = `Overview: ${number(shown.nodes)} of ${number(overview.totalNodes)} entities · ${number(shown.edges)} of ${number(overview.totalEdges)} relations`;
-      counts.title =
-        "The graph is too big to draw: the page shows its most connected entities. Select one to expand it; search and paths reach the whole graph.";
+      counts.textContent = t("stage.overview", {
+        nodes: shown.nodes,
+        totalNodes: overview.totalNodes,
+        edges: shown.edges,
+        totalEdges: overview.totalEdges,
+      });
+      counts.title = t("stage.overviewTitle");
       counts.dataset.totalNodes = String(overview.totalNodes);
       counts.dataset.totalEdges = String(overview.totalEdges);
     } else {
       // A year says so, even when everything happens to be there (the last year reads unlike "All years").
-      const when = state.year === null ? "" : `In ${state.year}: `;
+      const when = state.year === null ? "" : t("stage.inYear", { year: state.year });
       counts.textContent =
         shown.nodes === shown.totalNodes && shown.edges === shown.totalEdges
-          ? `${when}${shown.totalNodes} entities · ${shown.totalEdges} relations`
-          : `${when}Showing ${shown.nodes} of ${shown.totalNodes} entities · ${shown.edges} of ${shown.totalEdges} relations`;
+          ? when + t("stage.all", { nodes: shown.totalNodes, edges: shown.totalEdges })
+          : when + t("stage.some", shown);
     }
     counts.classList.toggle("overview", overview !== null);
     counts.dataset.nodes = String(shown.nodes);
@@ -55,24 +60,24 @@ export function mountStageInfo(
     const hood = state.neighbourhood;
     const filtered = state.hiddenTypes.size + state.hiddenRelations.size;
     replaceChildren(chips, [
-      overview?.grown && onReset ? chip("Back to the overview", onReset, "chip-overview") : null,
+      overview?.grown && onReset ? chip(t("chip.overview"), onReset, "chip-overview") : null,
       hood
         ? chip(
-            `Within ${hood.depth} hop${hood.depth === 1 ? "" : "s"} of ${label(hood.center)}`,
+            t("chip.hood", { depth: hood.depth, centre: label(hood.center) }),
             () => store.update(actions.closeNeighbourhood),
             "chip-hood",
           )
         : null,
       state.path
         ? chip(
-            `Path: ${label(state.path.from)} → ${label(state.path.to)}`,
+            t("chip.path", { from: label(state.path.from), to: label(state.path.to) }),
             () => store.update(actions.clearPath),
             "chip-path",
           )
         : null,
       filtered > 0
         ? chip(
-            `${filtered} filter${filtered === 1 ? "" : "s"} on`,
+            t("chip.filters", { count: filtered }),
             () => store.update((s) => actions.setHiddenRelations(actions.setHiddenTypes(s, []), [])),
             "chip-filters",
           )

@@ -19,11 +19,14 @@ export function createStatusBanner(element: HTMLElement): StatusBanner {
       element.setAttribute("role", "alert");
       replaceChildren(element, [
         el("span", { text: message }),
-        retry ? el("button", { text: "Retry", attrs: { type: "button" }, on: { click: retry } }) : null,
+        retry
+          ? el("button", { attrs: { type: "button" }, i18n: { text: "status.retry" }, on: { click: retry } })
+          : null,
         el("button", {
           class: "icon-button",
           text: "×",
-          attrs: { type: "button", "aria-label": "Dismiss" },
+          attrs: { type: "button" },
+          i18n: { "aria-label": "status.dismiss" },
           on: { click: () => (element.hidden = true) },
         }),
       ]);

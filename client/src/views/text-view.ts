@@ -4,9 +4,9 @@
  * neighbourhood, path), so the rows always match the counts over the graph. An entity's name opens its details.
  * Rows are capped so a huge overview cannot freeze the page; the caption says when the cap cut them.
  */
-import { NODE_TYPE_INFO, RELATION_INFO } from "../../../server/domain/vocabulary";
 import type { ClientGraph } from "../core/graph/load";
 import { displayLabel } from "../core/graph/reducers";
+import { relationName, t, typeName } from "../core/i18n";
 import { isEdgeShown } from "../core/graph/visibility";
 import { walkOrder } from "../core/graph/walk";
 import type { Store } from "../core/state/store";
@@ -15,19 +15,6 @@ import { el, replaceChildren } from "./dom";
 
 /** At most this many rows per table. */
 export const TEXT_VIEW_ROWS = 1000;
-
-/** Every sentence this view says, in one place for the message catalogue. */
-const SAY = {
-  open: "The graph as tables of entities and relations",
-  close: "Back to the graph (Esc)",
-  title: "What the graph shows",
-  entities: (shown: number, total: number) => `Entities: ${shown} of ${total}`,
-  relations: (shown: number, total: number) => `Relations: ${shown} of ${total}`,
-  capped: (rows: number) => ` (the first ${rows.toLocaleString("en")} listed)`,
-  entityColumns: ["Entity", "Type", "Relations"],
-  relationColumns: ["From", "Relation", "To"],
-  order: "Most connected first, as the arrow keys step through the graph; relations by their first entity.",
-};
 
 export interface TextViewContext {
   root: HTMLElement;
@@ -51,7 +38,8 @@ export function mountTextView(context: TextViewContext): (state: ExplorerState) 
       attrs: {
         type: "button",
         "data-key": key,
-        lang: state.lang === "zh" && attributes.labelZh !== undefined ? "zh" : undefined,
+        // The English name stands in for a missing Chinese one.
+        lang: state.lang === "zh" && attributes.labelZh === undefined ? "en" : undefined,
       },
       on: { click: () => context.open(key) },
     });
@@ -81,33 +69,37 @@ export function mountTextView(context: TextViewContext): (state: ExplorerState) 
       const type = graph.getNodeAttribute(key, "type");
       return el("tr", {}, [
         el("th", { attrs: { scope: "row" } }, [name(key, state)]),
-        el("td", { text: NODE_TYPE_INFO[type]?.label ?? type }),
+        el("td", { text: typeName(type) }),
         el("td", { text: String(graph.degree(key)) }),
       ]);
     });
     const relationRows = edges.slice(0, TEXT_VIEW_ROWS).map((edge) => {
-      const { relation, label } = graph.getEdgeAttributes(edge);
+      const { relation } = graph.getEdgeAttributes(edge);
       const [source, target] = graph.extremities(edge);
       return el("tr", {}, [
         el("td", {}, [name(source, state)]),
-        el("td", { text: label || RELATION_INFO[relation]?.label || relation }),
+        el("td", { text: relationName(relation) }),
         el("td", {}, [name(target, state)]),
       ]);
     });
-    const capped = (shown: number) => (shown > TEXT_VIEW_ROWS ? SAY.capped(TEXT_VIEW_ROWS) : "");
+    const capped = (shown: number) => (shown > TEXT_VIEW_ROWS ? t("textView.capped", { rows: TEXT_VIEW_ROWS }) : "");
     replaceChildren(root, [
-      el("h2", { class: "text-view-title", text: SAY.title, attrs: { id: "text-view-title", tabindex: "-1" } }),
-      el("p", { class: "text-view-note", text: SAY.order }),
+      el("h2", {
+        class: "text-view-title",
+        text: t("textView.title"),
+        attrs: { id: "text-view-title", tabindex: "-1" },
+      }),
+      el("p", { class: "text-view-note", text: t("textView.order") }),
       table(
         "text-entities",
-        SAY.entities(nodes.length, graph.order) + capped(nodes.length),
-        SAY.entityColumns,
+        t("textView.entities", { shown: nodes.length, total: graph.order }) + capped(nodes.length),
+        [t("textView.entity"), t("textView.type"), t("textView.relationCount")],
         entityRows,
       ),
       table(
         "text-relations",
-        SAY.relations(edges.length, graph.size) + capped(edges.length),
-        SAY.relationColumns,
+        t("textView.relations", { shown: edges.length, total: graph.size }) + capped(edges.length),
+        [t("textView.from"), t("textView.relation"), t("textView.to")],
         relationRows,
       ),
     ]);
@@ -116,7 +108,8 @@ export function mountTextView(context: TextViewContext): (state: ExplorerState) 
   const setOpen = (open: boolean) => {
     root.hidden = !open;
     toggle.setAttribute("aria-expanded", String(open));
-    toggle.title = open ? SAY.close : SAY.open;
+    toggle.dataset.i18nTitle = open ? "textView.close" : "textView.open";
+    toggle.title = t(open ? "textView.close" : "textView.open");
     if (!open) {
       replaceChildren(root, []);
       drawn = null;

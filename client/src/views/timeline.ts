@@ -8,14 +8,16 @@
 import type { TimelineEvent, TimelineResponse } from "../../../server/api/contract";
 import type { DocumentRecord } from "../../../server/domain/dataset-schema";
 import { formatCitations } from "../core/format/sources";
+import type { ClientGraph } from "../core/graph/load";
+import { relationName, t } from "../core/i18n";
 import * as actions from "../core/state/actions";
 import type { Store } from "../core/state/store";
 import type { ExplorerState } from "../core/state/types";
-import type { ClientGraph } from "../core/graph/load";
 import { eventYear, formatSpan, nextYear } from "../core/time/as-of";
 import { describeYear, yearChanges } from "../core/time/year-changes";
 import { el, replaceChildren } from "./dom";
 import { basisBadge } from "./figures";
+import { entityNameParts } from "./language";
 
 /** Milliseconds per year while playing. */
 export const PLAY_STEP_MS = 1000;
@@ -36,6 +38,8 @@ export function mountTimeline(
   onPick: (event: TimelineEvent) => void,
 ): TimelineView {
   let range: { start: number; end: number } | null = null;
+  let events: TimelineEvent[] = [];
+  let lang = store.get().lang;
   let timer = 0;
   /** Set when play ran to the last year: ▶ then reads "play again" rather than looking merely paused. */
   let finished = false;
@@ -43,10 +47,11 @@ export function mountTimeline(
 
   const play = el("button", {
     class: "timeline-play",
-    attrs: { id: "timeline-play", type: "button", "aria-pressed": "false", disabled: true, title: "Play the years" },
+    attrs: { id: "timeline-play", type: "button", "aria-pressed": "false", disabled: true },
   });
   const slider = el("input", {
-    attrs: { id: "timeline-slider", type: "range", step: 1, disabled: true, "aria-label": "Year shown" },
+    attrs: { id: "timeline-slider", type: "range", step: 1, disabled: true },
+    i18n: { "aria-label": "timeline.year" },
   });
   const output = el("output", { class: "timeline-year", attrs: { id: "timeline-year", for: "timeline-slider" } });
   const ends = el("span", { class: "timeline-ends", attrs: { "aria-hidden": "true" } });
@@ -64,9 +69,9 @@ export function mountTimeline(
   };
   new ResizeObserver(fitEnds).observe(track);
 
-  const title = el("h2", { class: "section-title", text: "Timeline", attrs: { id: "events-title" } });
+  const title = el("h2", { class: "section-title", attrs: { id: "events-title" }, i18n: { text: "timeline.title" } });
   const list = el("ol", { class: "event-list", attrs: { id: "event-list" } });
-  const status = el("p", { class: "panel-status", text: "Loading the timeline…" });
+  const status = el("p", { class: "panel-status", i18n: { text: "timeline.loading" } });
   replaceChildren(section, [title, status, list]);
 
   const stop = () => {
@@ -77,7 +82,7 @@ export function mountTimeline(
   // Counted once per year and graph size: update() runs on every hover.
   const described = new Map<string, string>();
   const describe = (year: number, last: number) => {
-    const key = `${year} ${graph.order} ${graph.size}`;
+    const key = `${year} ${graph.order} ${graph.size} ${store.get().lang}`;
     let text = described.get(key);
     if (text === undefined) described.set(key, (text = describeYear(yearChanges(graph, year), year === last)));
     return text;
@@ -87,8 +92,8 @@ export function mountTimeline(
     const again = !playing && finished && range !== null && store.get().year === range.end;
     play.setAttribute("aria-pressed", String(playing));
     play.textContent = playing ? "❚❚" : again ? "↻" : "▶";
-    play.title = playing ? "Pause" : again ? "Play the years again from the first" : "Play the years, one a second";
-    play.setAttribute("aria-label", playing ? "Pause" : again ? "Play the years again" : "Play the years");
+    play.title = t(playing ? "timeline.pause" : again ? "timeline.againTitle" : "timeline.playTitle");
+    play.setAttribute("aria-label", t(playing ? "timeline.pause" : again ? "timeline.again" : "timeline.play"));
   };
   play.addEventListener("click", () => {
     if (!range) return;
@@ -114,6 +119,17 @@ export function mountTimeline(
     setYear(value > range.end ? null : value);
   });
 
+  /** "Xiaomi holds a stake in Kingsoft Cloud", written from the graph in the interface language. */
+  const eventTitle = (event: TimelineEvent): (string | HTMLElement)[] => {
+    const name = (key: string) => entityNameParts(graph.getNodeAttributes(key));
+    if (event.kind === "entity" && graph.hasNode(event.key)) return name(event.key);
+    if (event.kind === "relation" && graph.hasEdge(event.key)) {
+      const relation = relationName(graph.getEdgeAttribute(event.key, "relation"));
+      return [...name(graph.source(event.key)), ` ${relation} `, ...name(graph.target(event.key))];
+    }
+    return [el("span", { text: event.title, attrs: { lang: "en" } })];
+  };
+
   const eventItem = (event: TimelineEvent) => {
     const when = formatSpan(event);
     const implied = event.basis !== "stated";
@@ -132,12 +148,14 @@ export function mountTimeline(
         },
         [
           el("span", { class: "event-when", text: when }),
-          el("span", { class: "event-title", text: event.title }),
+          el("span", { class: "event-title" }, eventTitle(event)),
           implied ? basisBadge(event.basis, event.note) : null,
         ],
       ),
-      implied && event.note ? el("p", { class: "figure-note event-note", text: event.note }) : null,
-      el("p", { class: "cite event-cite", text: formatCitations(event.sources, documents) }),
+      implied && event.note
+        ? el("p", { class: "figure-note event-note", text: event.note, attrs: { lang: "en" } })
+        : null,
+      el("p", { class: "cite event-cite", text: formatCitations(event.sources, documents), attrs: { lang: "en" } }),
     ]);
   };
 
@@ -145,7 +163,8 @@ export function mountTimeline(
     load(response) {
       range = response.range;
       if (!range) {
-        status.textContent = "No dated events in this graph.";
+        status.dataset.i18n = "timeline.empty";
+        status.textContent = t("timeline.empty");
         bar.hidden = true;
         return;
       }
@@ -156,6 +175,7 @@ export function mountTimeline(
       const positions = range.end + 1 - range.start;
       const label = (text: string, at: number, className?: string) => {
         const span = el("span", { text, ...(className && { class: className }) });
+        if (at === positions) span.dataset.i18n = "timeline.all";
         // The thumb's centre travels 8px inside each end of the track.
         span.style.left = `calc(8px + (100% - 16px) * ${at / positions})`;
         return span;
@@ -163,25 +183,31 @@ export function mountTimeline(
       ends.replaceChildren(
         label(String(range.start), 0),
         label(String(range.end), range.end - range.start, "timeline-last"),
-        label("All", positions),
+        label(t("timeline.all"), positions),
       );
       fitEnds();
       status.remove();
-      replaceChildren(list, response.events.map(eventItem));
+      events = response.events;
+      replaceChildren(list, events.map(eventItem));
       this.update(store.get());
     },
     fail(message) {
-      status.textContent = `The timeline could not be loaded: ${message}`;
+      delete status.dataset.i18n;
+      status.textContent = t("timeline.failed", { message });
       status.classList.add("error-text");
     },
     update(state) {
       const year = state.year;
-      output.textContent = year === null ? "All years" : String(year);
+      if (state.lang !== lang) {
+        lang = state.lang;
+        replaceChildren(list, events.map(eventItem));
+      }
+      output.textContent = year === null ? t("timeline.allYears") : String(year);
       bar.classList.toggle("timeline-all", year === null);
       showPlaying();
       if (!range) return;
       slider.value = String(year ?? range.end + 1);
-      slider.setAttribute("aria-valuetext", year === null ? "All years" : String(year));
+      slider.setAttribute("aria-valuetext", year === null ? t("timeline.allYears") : String(year));
       const said = year === null ? "" : describe(year, range.end);
       change.hidden = said === "";
       if (change.textContent !== said) change.textContent = said;

@@ -4,6 +4,7 @@
  */
 import type { SchemaResponse } from "../../../server/api/contract";
 import { gexfUrl } from "../api";
+import { t } from "../core/i18n";
 import type { LayoutController } from "../core/layout";
 import * as actions from "../core/state/actions";
 import type { Store } from "../core/state/store";
@@ -73,10 +74,12 @@ export function mountToolbar(context: ToolbarContext): (state: ExplorerState) =>
   const showLayoutState = (running: boolean) => {
     layoutButton.setAttribute("aria-pressed", String(running));
     layoutButton.classList.toggle("running", running);
-    layoutText.textContent = running ? "Layout running · stop" : "Layout";
+    layoutText.dataset.i18n = running ? "topbar.layoutRunning" : "topbar.layout";
+    layoutText.textContent = t(running ? "topbar.layoutRunning" : "topbar.layout");
     // Not ▶: on a phone the icon stands alone beside the timeline's play button.
     layoutIcon.textContent = running ? "■" : "✥";
-    layoutButton.title = running ? "Stop the layout (then overlaps are removed)" : "Run ForceAtlas2 in the background";
+    layoutButton.dataset.i18nTitle = running ? "topbar.layoutStopTitle" : "topbar.layoutTitle";
+    layoutButton.title = t(running ? "topbar.layoutStopTitle" : "topbar.layoutTitle");
   };
   layoutButton.addEventListener("click", () => {
     context.loadLayout().then(
@@ -85,7 +88,7 @@ export function mountToolbar(context: ToolbarContext): (state: ExplorerState) =>
         layoutBound = true;
         layout.toggle();
       },
-      (error: Error) => status.error(`The layout could not be loaded: ${error.message}`),
+      (error: Error) => status.error(t("topbar.layoutFailed", { message: error.message })),
     );
   });
 
@@ -97,7 +100,7 @@ export function mountToolbar(context: ToolbarContext): (state: ExplorerState) =>
     exportMenu.open = false;
     stage.whenRenderer((renderer) =>
       downloadFramedPng(renderer, context.pngFrame()).catch((error: Error) =>
-        status.error(`Could not make the PNG: ${error.message}`),
+        status.error(t("topbar.pngFailed", { message: error.message })),
       ),
     );
   });

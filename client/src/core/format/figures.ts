@@ -1,15 +1,26 @@
 /**
- * Figures for a reader: 7.047 bn yuan, 12.3 %, US$17 a share; bounds as "over 2 bn yuan", "up to 40 %",
- * "15–50 %". Pure string functions, so the sidebar can only ever put them in as text.
+ * Figures for a reader in the interface language: 7.047 bn yuan, 12.3 %, US$17 a share; bounds as "over 2 bn
+ * yuan", "up to 40 %", "15–50 %"; in Chinese 70.47亿元, 12.3%, 每股 17 美元, counted in 万 and 亿 as Chinese
+ * writers count. Pure string functions, so the sidebar can only ever put them in as text.
  */
 import type { Figure, FigurePoint } from "../../../../server/domain/dataset-schema";
 import type { Unit } from "../../../../server/domain/vocabulary";
+import { getLanguage, t } from "../i18n";
+import type { Language } from "../state/types";
 
-const SCALES = [
-  { factor: 1e12, word: "tn" },
-  { factor: 1e9, word: "bn" },
-  { factor: 1e6, word: "m" },
-] as const;
+const SCALES: Record<Language, readonly { factor: number; word: string }[]> = {
+  en: [
+    { factor: 1e12, word: "tn" },
+    { factor: 1e9, word: "bn" },
+    { factor: 1e6, word: "m" },
+  ],
+  // Chinese writes the scale word against the number: 70.47亿, 1.4万亿.
+  zh: [
+    { factor: 1e12, word: "万亿" },
+    { factor: 1e8, word: "亿" },
+    { factor: 1e4, word: "万" },
+  ],
+};
 
 const MINUS = "\u2212";
 const EN_DASH = "\u2013";
@@ -25,7 +36,7 @@ export function formatNumber(value: number, digits = 3): string {
 export function scaled(value: number, unit: Unit): { number: number; word: string } {
   if (unit === "percent" || unit === "USD_per_share") return { number: value, word: "" };
   const abs = Math.abs(value);
-  for (const scale of SCALES) {
+  for (const scale of SCALES[getLanguage()]) {
     if (abs >= scale.factor) return { number: value / scale.factor, word: scale.word };
   }
   return { number: value, word: "" };
@@ -35,27 +46,18 @@ export function scaled(value: number, unit: Unit): { number: number; word: strin
 function magnitude(value: number, unit: Unit): string {
   const { number, word } = scaled(value, unit);
   const text = formatNumber(number, word === "" && unit !== "percent" && unit !== "USD_per_share" ? 2 : 3);
-  return word ? `${text} ${word}` : text;
+  return withScale(text, word);
 }
+
+const withScale = (text: string, word: string) =>
+  word === "" ? text : getLanguage() === "zh" ? `${text}${word}` : `${text} ${word}`;
 
 /** Wraps a magnitude (or a range of them) in its unit: "7.047 bn yuan", "US$17 a share", "12.3 %". */
 function withUnit(text: string, unit: Unit): string {
-  switch (unit) {
-    case "CNY":
-      return `${text} yuan`;
-    case "USD":
-      return text.startsWith(MINUS) ? `${MINUS}US$${text.slice(1)}` : `US$${text}`;
-    case "USD_per_share":
-      return `${text.startsWith(MINUS) ? `${MINUS}US$${text.slice(1)}` : `US$${text}`} a share`;
-    case "percent":
-      return `${text} %`;
-    case "parameters":
-      return `${text} parameters`;
-    case "tokens":
-      return `${text} tokens`;
-    case "count":
-      return text;
-  }
+  // A minus goes before the currency sign: −US$3.
+  const negative = text.startsWith(MINUS) && (unit === "USD" || unit === "USD_per_share") && getLanguage() === "en";
+  const value = negative ? text.slice(1) : text;
+  return `${negative ? MINUS : ""}${t(`unit.${unit}`, { value })}`;
 }
 
 export function formatValue(value: number, unit: Unit): string {
@@ -72,12 +74,12 @@ export function formatPointValue(point: Pick<FigurePoint, "value" | "min" | "max
     if (low.word === high.word) {
       const digits = low.word === "" && unit !== "percent" && unit !== "USD_per_share" ? 2 : 3;
       const range = `${formatNumber(low.number, digits)}${EN_DASH}${formatNumber(high.number, digits)}`;
-      return withUnit(high.word ? `${range} ${high.word}` : range, unit);
+      return withUnit(withScale(range, high.word), unit);
     }
     return withUnit(`${magnitude(min, unit)}${EN_DASH}${magnitude(max, unit)}`, unit);
   }
-  if (min !== undefined) return `over ${formatValue(min, unit)}`;
-  if (max !== undefined) return `up to ${formatValue(max, unit)}`;
+  if (min !== undefined) return t("figure.over", { value: formatValue(min, unit) });
+  if (max !== undefined) return t("figure.upTo", { value: formatValue(max, unit) });
   return "";
 }
 
@@ -124,7 +126,7 @@ export function humanizeKey(key: string): string {
 
 /** A property value for display: booleans as yes/no, numbers grouped. */
 export function formatProperty(value: string | number | boolean): string {
-  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "boolean") return t(value ? "sidebar.yes" : "sidebar.no");
   if (typeof value === "number")
     return Number.isInteger(value) && value >= 1000 && value <= 2100 ? String(value) : formatNumber(value);
   return value;

@@ -68,6 +68,13 @@ export function displayLabel(attributes: Pick<ClientNodeAttributes, "label" | "l
   return lang === "zh" ? (attributes.labelZh ?? attributes.label) : attributes.label;
 }
 
+/** A relation's reading in the chosen language, from the vocabulary ("holds a stake in", "持股"). */
+export function relationLabel(attributes: Pick<ClientEdgeAttributes, "label" | "relation">, lang: "en" | "zh"): string {
+  const info = RELATION_INFO[attributes.relation];
+  if (!info) return attributes.label || attributes.relation;
+  return lang === "zh" ? info.labelZh : attributes.label || info.label;
+}
+
 /** Long labels (document titles) are cut on the canvas; the sidebar shows them whole. */
 export const MAX_CANVAS_LABEL = 40;
 
@@ -214,13 +221,13 @@ export function reduceEdge(
   const derived = derive(state, graph);
   if (state.overview && data.parallel && !derived.pathEdges.has(edge)) return { ...display, hidden: true };
   const [source, target] = graph.extremities(edge);
-  const relationLabel = data.label || RELATION_INFO[data.relation]?.label || data.relation;
+  const reading = relationLabel(data, state.lang);
   const full = large ? detailed(display, data, state.overview !== null) : display;
   const pointed = state.hoveredEdge === edge || (state.selection?.kind === "edge" && state.selection.key === edge);
-  if (pointed) return { ...full, size: data.size * 2.5, label: relationLabel, forceLabel: true, zIndex: 3 };
+  if (pointed) return { ...full, size: data.size * 2.5, label: reading, forceLabel: true, zIndex: 3 };
   if (derived.pathEdges.size > 0) {
     return derived.pathEdges.has(edge)
-      ? { ...full, size: PATH_EDGE_SIZE, label: relationLabel, forceLabel: true, zIndex: 3 }
+      ? { ...full, size: PATH_EDGE_SIZE, label: reading, forceLabel: true, zIndex: 3 }
       : { ...display, color: DIM_EDGE_COLOR, zIndex: 0 };
   }
   if (derived.edgeEnds.size > 0) return { ...display, color: DIM_EDGE_COLOR, zIndex: 0 };
@@ -234,12 +241,12 @@ export function reduceEdge(
     return {
       ...full,
       size: data.size * 1.5,
-      label: labelled ? relationLabel : "",
+      label: labelled ? reading : "",
       forceLabel: labelled && (small || (state.zoomedIn && !large)) && state.hoveredNode === derived.focus,
       zIndex: 2,
     };
   }
-  return state.zoomedIn && !large ? { ...display, label: relationLabel } : display;
+  return state.zoomedIn && !large ? { ...display, label: reading } : display;
 }
 
 /** The two reducers bound to a state getter, ready for sigma's settings. */

@@ -5,6 +5,7 @@
  */
 import type { FigurePoint, TimeSpan } from "../../../../server/domain/dataset-schema";
 import { inSpan } from "../../../../server/graph/as-of";
+import { t } from "../i18n";
 
 export { inSpan };
 
@@ -29,18 +30,18 @@ export function pointTime(point: Pick<FigurePoint, "year">, year: number | null)
   return point.year === year ? "current" : point.year < year ? "earlier" : "later";
 }
 
-/** A span in words: "2020", "2013–2021", "since 2020", "until 2019". */
+/** A span in words, in the interface language: "2020", "2013–2021", "since 2020", "until 2019". */
 export function formatSpan(time: Pick<TimeSpan, "start" | "end">): string {
   if (time.start !== undefined && time.end !== undefined)
-    return time.start === time.end ? `${time.start}` : `${time.start}\u2013${time.end}`;
-  if (time.start !== undefined) return `since ${time.start}`;
-  return time.end !== undefined ? `until ${time.end}` : "";
+    return time.start === time.end ? `${time.start}` : t("time.span", { start: time.start, end: time.end });
+  if (time.start !== undefined) return t("time.since", { year: time.start });
+  return time.end !== undefined ? t("time.until", { year: time.end }) : "";
 }
 
 /** Why something is not there in `year`: "from 2020" or "until 2019". */
 export function absentBecause(time: Pick<TimeSpan, "start" | "end">, year: number): string {
-  if (time.start !== undefined && year < time.start) return `from ${time.start}`;
-  return time.end !== undefined ? `until ${time.end}` : "";
+  if (time.start !== undefined && year < time.start) return t("time.from", { year: time.start });
+  return time.end !== undefined ? t("time.until", { year: time.end }) : "";
 }
 
 /** The year playback moves to after `year` within `range`; null at the end. "All years" starts at the start. */

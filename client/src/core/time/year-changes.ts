@@ -6,6 +6,7 @@
  */
 import type { TimeSpan } from "../../../../server/domain/dataset-schema";
 import type { ClientGraph } from "../graph/load";
+import { t } from "../i18n";
 import { inSpan } from "./as-of";
 
 export interface Tally {
@@ -45,16 +46,9 @@ export function yearChanges(graph: ClientGraph, year: number): YearChanges {
   return changes;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-/** "1 entity, 3 relations"; empty when both are 0. */
+/** "1 entity, 3 relations" in the interface language; empty when both are 0. */
 export function formatTally(tally: Tally): string {
-  return [
-    tally.entities ? plural(tally.entities, "entity", "entities") : "",
-    tally.relations ? plural(tally.relations, "relation", "relations") : "",
-  ]
-    .filter(Boolean)
-    .join(", ");
+  return t("yearChange.tally", tally);
 }
 
 /**
@@ -65,9 +59,9 @@ export function describeYear(changes: YearChanges, last = false): string {
   const added = formatTally(changes.added);
   const ended = formatTally(changes.ended);
   const undated = formatTally(changes.undated);
-  const parts = [added && `${added} added`, ended && `${ended} ended`];
-  if (!added && !ended) parts.push(`no change from ${changes.year - 1}`);
-  if (undated) parts.push(`${undated} undated, drawn pale`);
-  if (last) parts.push("the last dated year");
-  return `${changes.year}: ${parts.filter(Boolean).join(" · ")}`;
+  const parts = [added && t("yearChange.added", { tally: added }), ended && t("yearChange.ended", { tally: ended })];
+  if (!added && !ended) parts.push(t("yearChange.none", { previous: changes.year - 1 }));
+  if (undated) parts.push(t("yearChange.undated", { tally: undated }));
+  if (last) parts.push(t("yearChange.last"));
+  return t("yearChange.line", { year: changes.year, parts: parts.filter(Boolean).join(" · ") });
 }

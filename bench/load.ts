@@ -12,7 +12,8 @@ import autocannon from "autocannon";
 import { parseFlags } from "../server/cli/args";
 import { seededRandom } from "../server/graph/layout";
 import { REPO_ROOT } from "../server/load-graph";
-import { startServer } from "./server-process";
+import { hostileMix } from "./hostile-mix";
+import { startServer, type ServerProcess } from "./server-process";
 
 type Kind = "neighbors" | "search" | "paths" | "export";
 /** Statuses each kind may answer with; anything else is counted as unexpected. 404 is "no path". */
@@ -23,7 +24,12 @@ const flags = parseFlags(process.argv.slice(2), {
   duration: { type: "string" },
   connections: { type: "string" },
   doc: { type: "string" },
+  only: { type: "string" },
+  "hostile-seconds": { type: "string" },
 });
+/** `--only hostile` runs the hostile mix alone (it is run after the mixed load otherwise). */
+const only = flags.only;
+const hostileSeconds = Number(flags["hostile-seconds"] ?? 60);
 const duration = Number(flags.duration ?? 30);
 const connections = Number(flags.connections ?? 100);
 const docFile = flags.doc ?? path.join(REPO_ROOT, "docs", "reliability.md");
@@ -113,6 +119,18 @@ async function main(): Promise<void> {
   const label = flags.data ? path.basename(flags.data, ".json") : "embedded";
   try {
     const keys = await sampleKeys(server.url);
+    if (only === "hostile") {
+      writeSection(
+        docFile,
+        `hostile:${label}`,
+        await hostileTable(
+          server,
+          keys.map((k) => k.key),
+          label,
+        ),
+      );
+      return;
+    }
     const mixed = mixedPaths(keys, 5000);
     await cannon(server.url, mixed, 10, 2); // warm-up: JIT, lazily built caches
     const before = await server.memory();
@@ -158,9 +176,44 @@ async function main(): Promise<void> {
     writeSection(docFile, `load:${label}`, table);
     const failed = load.errors + load.timeouts + tally.unexpected + beside.errors;
     if (failed > 0) process.exitCode = 1;
+    writeSection(
+      docFile,
+      `hostile:${label}`,
+      await hostileTable(
+        server,
+        keys.map((k) => k.key),
+        label,
+      ),
+    );
   } finally {
     await server.stop();
   }
+}
+
+/** Runs the hostile mix (bench/hostile-mix.ts) and spells its row; a dead server or a failed health check fails the run. */
+async function hostileTable(server: ServerProcess, keys: string[], label: string): Promise<string> {
+  // A generated graph lists its biggest hubs first.
+  const hubs = keys.slice(0, 5);
+  const result = await hostileMix(server.url, server.pid, hubs, keys, hostileSeconds);
+  const { health } = result;
+  if (!result.alive || health.failed > 0) process.exitCode = 1;
+  const row =
+    `| hostile mix, ${hostileSeconds} s | ${result.alive ? "server alive throughout" : "SERVER DIED"}; ` +
+    `/api/health every 50 ms: ${health.count} answered, ${health.failed} failed, p50 ${health.p50} ms, ` +
+    `p99 ${health.p99} ms, max ${health.max} ms; RSS ${mb(result.startRss)} at the start, peak ${mb(result.peakRss)}; ` +
+    `statuses by kind: ${Object.entries(result.statuses)
+      .map(([kind, s]) => `${kind} ${JSON.stringify(s)}`)
+      .join("; ")} |`;
+  const table = [
+    `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${os.cpus().length} × ${os.cpus()[0]?.model.trim()} (shared with other work), Node ${process.version}, with \`npm run bench:load -- --only hostile${flags.data ? ` --data ${flags.data}` : ""}\` (${label}).`,
+    "",
+    "| what | result |",
+    "| --- | --- |",
+    `| dataset | ${server.loadedLine.replace(/^loaded \S+: /, "")} |`,
+    row,
+  ].join("\n");
+  console.log(table);
+  return table;
 }
 
 /** Replaces the text between `<!-- NAME -->` and `<!-- /NAME -->` in the doc, or appends the section. */

@@ -8,7 +8,7 @@ import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../graph/a
 import type { TimelineEvent } from "../graph/timeline";
 import type { Metric } from "../analysis/metric-names";
 import type { MetricSummary } from "../analysis/summary";
-import type { Control } from "../analysis/control";
+import type { Chain, Control, Share } from "../analysis/control";
 
 /** With `?asOf=YEAR`, each figure keeps the points known by then and names the point of that year. */
 export type { FigureAsOf } from "../graph/as-of";
@@ -165,7 +165,7 @@ export interface OverviewNodesResponse {
 }
 
 /** One node's row of `/api/metrics`: its key and one field per metric asked for. */
-export type MetricRow = { key: string } & Partial<Record<Metric, number>>;
+export type MetricRow = { key: string; ranks?: Partial<Record<Metric, number>> } & Partial<Record<Metric, number>>;
 
 export interface MetricsResponse {
   metrics: Metric[];
@@ -177,3 +177,4 @@ export interface MetricsResponse {
 
 /** `/api/nodes/:key/control`: owners and holdings through chains of stakes, ultimate owners, people on both sides. */
 export type ControlResponse = Control;
+export type { Chain, Share };

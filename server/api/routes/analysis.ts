@@ -6,9 +6,10 @@ import type { Router } from "express";
 import { control } from "../../analysis/control";
 import { MetricsBusyError } from "../../analysis/metrics-service";
 import { summarise } from "../../analysis/summary";
+import { GROUP_METRICS, type Metric } from "../../analysis/metric-names";
 import type { ApiContext } from "../context";
 import type { ControlResponse, MetricRow, MetricsResponse } from "../contract";
-import { HttpError } from "../errors";
+import { HttpError, NotFoundError } from "../errors";
 import { sendJson } from "../send-json";
 import { validate } from "../validate";
 import { requireNode } from "../views";
@@ -31,6 +32,13 @@ export function registerAnalysisRoutes(router: Router, { graph, analysis, schema
     }
     const { keys, results } = answer;
     let order = Array.from(keys, (_, i) => i);
+    if (query.nodes) {
+      const unknown = query.nodes.find((key) => !graph.hasNode(key));
+      if (unknown !== undefined) throw new NotFoundError(`no node "${unknown.slice(0, 100)}"`, "nodes");
+      const position = new Map(keys.map((key, i) => [key, i]));
+      // A node the filters leave out has no row.
+      order = query.nodes.flatMap((key) => (position.has(key) ? [position.get(key)!] : []));
+    }
     if (query.sort) {
       const values = results.get(query.sort)!.values;
       order.sort((a, b) => values[b]! - values[a]! || (keys[a]! < keys[b]! ? -1 : 1));
@@ -39,6 +47,10 @@ export function registerAnalysisRoutes(router: Router, { graph, analysis, schema
     const rows = order.map((i) => {
       const row: MetricRow = { key: keys[i]! };
       for (const metric of asked) row[metric] = results.get(metric)!.values[i]!;
+      if (query.nodes) {
+        const ranked = asked.filter((metric) => !(GROUP_METRICS as readonly Metric[]).includes(metric));
+        row.ranks = Object.fromEntries(ranked.map((metric) => [metric, answer.rank(metric, row[metric]!)]));
+      }
       return row;
     });
     const body: MetricsResponse = {

@@ -4,6 +4,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/[^_]*.test.ts"],
+    // Every supertest response is checked against the OpenAPI document.
+    setupFiles: ["test/_contract-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

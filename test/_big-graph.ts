@@ -1,7 +1,7 @@
 /**
  * A big dated graph built straight into graphology (no dataset parsing, no layout), for tests of the bounds
- * on requests: node `n0` is a hub linked to every other node, the rest form a ring; every record carries a
- * time span and a yearly figure, so as-of queries and the timeline have work to do.
+ * on requests: node `n0` is an undated hub linked to every other node, the rest form a ring; every other
+ * record carries a time span and a yearly figure, so as-of queries and the timeline have work to do.
  */
 import { MultiDirectedGraph } from "graphology";
 import type { EdgeAttributes, GraphAttributes, KnowledgeGraph, NodeAttributes } from "../server/graph/attributes";
@@ -21,7 +21,7 @@ export function bigDatedGraph(order: number): KnowledgeGraph {
       type: "company",
       description: `Generated node ${i}`,
       basis: "stated",
-      time: spanOf(i),
+      ...(i > 0 && { time: spanOf(i) }),
       properties: {},
       figures: [
         {

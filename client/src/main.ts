@@ -26,6 +26,7 @@ import { mountGraphKeyboard } from "./views/graph-keyboard";
 import { mountNeighbourhood } from "./views/neighbourhood";
 import { mountOverviewNode } from "./views/overview-node";
 import { mountPath } from "./views/path";
+import { pngFrameOf } from "./views/png-export";
 import { batchGraphChanges, fitTo, focusNode, labelBoxes, type Renderer } from "./views/renderer";
 import { mountStageInfo } from "./views/stage-info";
 import { mountSkipLinks } from "./views/skip-links";
@@ -71,7 +72,12 @@ async function start(): Promise<void> {
   const graph = buildClientGraph(opening.graph);
   const overview = opening.overview ? createOverviewModel(graph, opening.overview) : null;
   const documents = schema.documents ?? graph.getAttribute("documents") ?? [];
-  byId("dataset-name").textContent = graph.getAttribute("name") ?? "";
+  const datasetName = byId("dataset-name");
+  datasetName.textContent = graph.getAttribute("name") ?? "";
+  // A long name is cut with an ellipsis: then the whole of it shows on hover.
+  new ResizeObserver(() => {
+    datasetName.title = datasetName.scrollWidth > datasetName.clientWidth ? (datasetName.textContent ?? "") : "";
+  }).observe(datasetName);
 
   const initial = actions.setOverview(
     actions.applyUrlState(getEmptyState(), decodeUrlState(window.location.search)),
@@ -176,7 +182,16 @@ async function start(): Promise<void> {
     path.update,
     mountStageInfo(byId("counts"), byId("mode-chips"), store, graph, grower ? () => grower.reset() : undefined),
     ...(grower ? [mountOverviewNode(byId("overview-node"), graph, grower)] : []),
-    mountToolbar({ store, stage, loadLayout, schema, status, searchInput: search.input, fitShown }),
+    mountToolbar({
+      store,
+      stage,
+      loadLayout,
+      schema,
+      status,
+      searchInput: search.input,
+      fitShown,
+      pngFrame: () => pngFrameOf(store.get(), graph, schema, documents, byId("counts").textContent ?? ""),
+    }),
     keyboard.update,
     mountTextView({ root: byId("text-view"), toggle: byId("text-view-toggle"), store, graph, open: openDetails }),
     mountSkipLinks(stage.container, () => details.focusTitle()),

@@ -1,5 +1,4 @@
 /** What every route needs: the graph, its search index, the request schemas and the caps. */
-import { graphAsOf } from "../graph/as-of";
 import type { MetricsService } from "../analysis/metrics-service";
 import type { KnowledgeGraph } from "../graph/attributes";
 import type { SearchIndex } from "../graph/search-index";
@@ -16,7 +15,3 @@ export interface ApiContext {
   schemas: RequestSchemas;
   limits: Limits;
 }
-
-/** The graph a request sees: the whole one, or the view as of a year. */
-export const graphFor = ({ graph }: ApiContext, asOf: number | undefined): KnowledgeGraph =>
-  asOf === undefined ? graph : graphAsOf(graph, asOf);

@@ -6,20 +6,28 @@
 import type { Attributes } from "graphology-types";
 import { ChunkSink, type Output } from "../gexf/sink";
 import type { KnowledgeGraph } from "../graph/attributes";
+import type { GraphFilter } from "../graph/filter";
 
 /**
- * Writes `graph` to `out` as `JSON.stringify(graph.export())` would spell it. It never ends `out`; if `out` is
+ * Writes `graph` to `out` as `JSON.stringify(graph.export())` would spell it, or only what `filter` keeps (as
+ * if the kept records were a graph of their own). It never ends `out`; if `out` is
  * destroyed or closed meanwhile (the client went away), it stops and resolves; if `out` fails, it rejects
  * with that error.
  */
-export async function writeGraphJson(graph: KnowledgeGraph, out: Output): Promise<void> {
+export async function writeGraphJson(graph: KnowledgeGraph, out: Output, filter?: GraphFilter): Promise<void> {
+  const only = filter && !filter.keepsAll ? filter : undefined;
   const sink = new ChunkSink(out);
   try {
     const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
     const head = JSON.stringify({ options, attributes: graph.getAttributes() });
     sink.push(head.slice(0, -1) + ',"nodes":[', false);
     let separator = "";
-    for (const { node, attributes } of graph.nodeEntries()) {
+    for (const { node, attributes: stored } of graph.nodeEntries()) {
+      if (only && !only.keepsNode(stored)) {
+        if (sink.busy) await sink.takeTurn(); // a filter that keeps little writes little: yield all the same
+        continue;
+      }
+      const attributes = only ? only.shown(stored) : stored;
       // graphology leaves out an empty attributes object.
       const item = hasKeys(attributes) ? { key: node, attributes } : { key: node };
       if (sink.push(separator + JSON.stringify(item))) {
@@ -31,8 +39,13 @@ export async function writeGraphJson(graph: KnowledgeGraph, out: Output): Promis
     sink.push('],"edges":[', false);
     separator = "";
     const mixed = graph.type === "mixed";
-    for (const { edge, attributes, source, target, undirected } of graph.edgeEntries()) {
+    for (const { edge, attributes: stored, source, target, undirected } of graph.edgeEntries()) {
       if (sink.stopped) break;
+      if (only && !only.keepsEdge(stored, source, target)) {
+        if (sink.busy) await sink.takeTurn();
+        continue;
+      }
+      const attributes = only ? only.shown(stored) : stored;
       const item: { key: string; source: string; target: string; attributes?: Attributes; undirected?: true } = {
         key: edge,
         source,

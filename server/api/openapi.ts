@@ -1,159 +1,287 @@
 /**
- * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests: each query or path
- * schema becomes its list of parameters, so documentation and enforcement cannot disagree.
+ * The OpenAPI 3.1 document, generated from the zod schemas that validate requests (request-schemas.ts) and
+ * type responses (contract.ts): each query or path schema becomes its parameters, with bounds, defaults and
+ * allowed values, and each response schema a component, so documentation and behaviour cannot disagree.
  */
 import { z } from "zod";
-import { datasetSchema } from "../domain/dataset-schema";
+import { datasetJsonSchema } from "../domain/dataset-json-schema";
+import * as contract from "./contract";
 import type { RequestSchemas } from "./request-schemas";
 
 interface Operation {
   path: string;
+  operationId: string;
   summary: string;
   query: z.ZodObject;
   params?: z.ZodObject;
-  /** Response media type and a short description of the body. */
-  response: { type: string; description: string };
+  /** The 200 body: a component name (JSON), or another media type with its schema. */
+  response: string | string[] | { type: string; schema: object; description: string };
   notFound?: string;
+  /** Answers 304 to a matching If-None-Match (the body carries an ETag). */
+  conditional?: boolean;
+  /** Answers 422 when the search it runs outgrows its cap. */
+  tooLarge?: string;
+  /** Answers 503 with Retry-After when its slots are taken. */
+  busy?: string;
 }
 
-type JsonSchema = { properties?: Record<string, object>; required?: string[] };
+type JsonSchema = { properties?: Record<string, Record<string, unknown>>; required?: string[] };
 
-function parameters(schema: z.ZodObject, where: "query" | "path") {
-  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
-  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
-    name,
-    in: where,
-    required: where === "path" || (json.required ?? []).includes(name),
-    schema: property,
-  }));
-}
-
-const problem = {
-  description: "Problem details (RFC 9457)",
-  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+/** The response schemas, by component name. */
+const COMPONENTS: Record<string, z.ZodType> = {
+  NodeAttributes: contract.nodeAttributesSchema,
+  EdgeAttributes: contract.edgeAttributesSchema,
+  EdgeItem: contract.edgeItemSchema,
+  Graph: contract.graphSchema,
+  Health: contract.healthSchema,
+  NodeList: contract.nodeListSchema,
+  NodeDetail: contract.nodeDetailSchema,
+  Neighborhood: contract.neighborhoodSchema,
+  NeighborhoodSummary: contract.neighborhoodSummarySchema,
+  EdgeList: contract.edgeListSchema,
+  Path: contract.pathSchema,
+  Search: contract.searchSchema,
+  Schema: contract.schemaSchema,
+  Timeline: contract.timelineSchema,
+  Overview: contract.overviewSchema,
+  OverviewNodes: contract.overviewNodesSchema,
+  Metrics: contract.metricsSchema,
+  Control: contract.controlSchema,
+  Problem: contract.problemSchema,
 };
 
+function componentSchemas(): Record<string, object> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(COMPONENTS)) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, { io: "output", uri: (id) => `#/components/schemas/${id}` });
+  // Inside an OpenAPI document each is a plain subschema: no $schema or $id of its own.
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, schema]) => {
+      const { $schema: _s, $id: _i, ...rest } = schema as Record<string, unknown>;
+      return [id, rest];
+    }),
+  );
+}
+
+/** A parameter's value as the route sees it (a number, a list, a default), or as sent when that cannot be said. */
+function parameterSchema(schema: z.ZodType): Record<string, unknown> {
+  const clean = (json: object) => {
+    const { $schema: _s, ...rest } = json as Record<string, unknown>;
+    return rest;
+  };
+  const output = clean(z.toJSONSchema(schema, { io: "output", unrepresentable: "any" }));
+  return Object.keys(output).length > 0 ? output : clean(z.toJSONSchema(schema, { io: "input" }));
+}
+
+function parameters(schema: z.ZodObject, where: "query" | "path") {
+  const required = (z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema).required ?? [];
+  return Object.entries(schema.shape).map(([name, field]) => {
+    const property = parameterSchema(field as z.ZodType);
+    const { description, ...rest } = property;
+    return {
+      name,
+      in: where,
+      required: where === "path" || required.includes(name),
+      ...(typeof description === "string" && { description }),
+      schema: rest,
+      // Lists are comma-separated: `?type=company,person`.
+      ...(rest.type === "array" && { style: "form", explode: false }),
+    };
+  });
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: ref("Problem") } },
+});
+
+function responses(op: Operation) {
+  const ok =
+    typeof op.response === "object" && !Array.isArray(op.response)
+      ? { description: op.response.description, content: { [op.response.type]: { schema: op.response.schema } } }
+      : {
+          description: "OK",
+          content: {
+            "application/json": {
+              schema: Array.isArray(op.response) ? { oneOf: op.response.map(ref) } : ref(op.response),
+            },
+          },
+        };
+  return {
+    200: ok,
+    ...(op.conditional && {
+      304: { description: "Not modified: the ETag sent in If-None-Match is still current; no body" },
+    }),
+    400: problem("A bad or unknown parameter, named in `parameter`"),
+    403: problem("The Host header names a host this server does not answer to (DNS-rebinding defence)"),
+    ...(op.notFound && { 404: problem(op.notFound) }),
+    ...(op.tooLarge && { 422: problem(op.tooLarge) }),
+    500: problem("The server failed to answer; details are in its log, never in the response"),
+    ...(op.busy && {
+      503: {
+        ...problem(op.busy),
+        headers: { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } } },
+      },
+    }),
+  };
+}
+
+/** The read-only API's answer to any other method: OPTIONS stands for them all (POST, PUT, DELETE… alike). */
+const methodNotAllowed = (operationId: string) => ({
+  operationId: `${operationId}Options`,
+  summary: "Any method but GET and HEAD: 405 (a CORS preflight gets 204 when --cors allows the origin)",
+  responses: {
+    204: { description: "A CORS preflight, only when cross-origin access is configured" },
+    403: problem("The Host header names a host this server does not answer to"),
+    405: {
+      ...problem("This server is read-only"),
+      headers: { Allow: { description: "GET, HEAD", schema: { type: "string", const: "GET, HEAD" } } },
+    },
+  },
+});
+
 export function openApiDocument(schemas: RequestSchemas, serverVersion: string) {
-  const json = (description: string) => ({ type: "application/json", description });
   const operations: Operation[] = [
     {
       path: "/api/health",
+      operationId: "getHealth",
       summary: "Status and node/edge counts",
       query: schemas.none,
-      response: json("{status, dataset, nodes, edges}"),
+      response: "Health",
     },
     {
       path: "/api/graph",
-      summary: "The graph in graphology's serialisation, optionally filtered or as of a year",
+      operationId: "getGraph",
+      summary: "The graph in graphology's serialisation, optionally filtered or as of a year (streamed)",
       query: schemas.graph,
-      response: json("{attributes, options, nodes, edges}"),
+      response: "Graph",
+      conditional: true,
     },
     {
       path: "/api/overview",
+      operationId: "getOverview",
       summary: "What the page opens on: the whole graph, or above a size the most central nodes and their edges",
       query: schemas.overview,
-      response: json("{graph, overview: null | {above, limit, totalNodes, totalEdges, neighbours}}"),
+      response: "Overview",
+      conditional: true,
     },
     {
       path: "/api/overview/nodes",
+      operationId: "getOverviewNodes",
       summary: "Nodes added to an overview: attributes, neighbour counts and their edges (capped per node)",
       query: schemas.overviewNodes,
-      response: json("{nodes (with neighbours), edges, perNode, truncated}"),
+      response: "OverviewNodes",
       notFound: "Unknown node",
     },
     {
       path: "/api/timeline",
+      operationId: "getTimeline",
       summary: "Dated entities and relations in order, with their sources",
       query: schemas.none,
-      response: json("{events, range}"),
+      response: "Timeline",
     },
     {
       path: "/api/nodes",
+      operationId: "listNodes",
       summary: "Nodes filtered by type and name, paged",
       query: schemas.nodes,
-      response: json("{total, items}"),
+      response: "NodeList",
     },
     {
       path: "/api/nodes/{key}",
+      operationId: "getNode",
       summary: "One node, its degrees and its edges grouped by relation",
       query: schemas.nodeDetail,
       params: schemas.nodeParams,
-      response: json("{key, attributes, degree, inDegree, outDegree, relations}"),
+      response: "NodeDetail",
       notFound: "Unknown node, or not there in asOf's year",
     },
     {
       path: "/api/nodes/{key}/neighbors",
-      summary: "The neighbourhood of a node within 1-3 hops",
+      operationId: "getNeighbors",
+      summary: "The neighbourhood of a node within 1-3 hops (view=summary: only what drawing needs)",
       query: schemas.neighbors,
       params: schemas.nodeParams,
-      response: json(
-        "{center, depth, nodes (with attributes and distance), edges, truncated}; with view=summary " +
-          "{center, depth, view, nodes: {key, label, labelZh?, type, x, y, size, distance}, " +
-          "edges: {key, source, target, relation}, truncated}",
-      ),
-      notFound: "Unknown node",
-    },
-    {
-      path: "/api/edges",
-      summary: "Edges filtered by relation, source and target, paged",
-      query: schemas.edges,
-      response: json("{total, items}"),
-      notFound: "Unknown source or target",
-    },
-    {
-      path: "/api/edges/{key}",
-      summary: "One edge",
-      query: schemas.none,
-      params: schemas.edgeParams,
-      response: json("{key, source, target, attributes}"),
-      notFound: "Unknown edge",
-    },
-    {
-      path: "/api/paths",
-      summary: "Shortest path (fewest edges) between two nodes",
-      query: schemas.paths,
-      response: json("{nodes, edges, length}"),
-      notFound: "Unknown node, or no path",
-    },
-    {
-      path: "/api/search",
-      summary: "Ranked, typo-tolerant search over names, Chinese names, aliases and descriptions",
-      query: schemas.search,
-      response: json("{query, items}"),
-    },
-    {
-      path: "/api/schema",
-      summary: "Node types and relations with counts, labels and colours",
-      query: schemas.none,
-      response: json("{nodeTypes, relations, nodeAttributes, edgeAttributes, documents}"),
-    },
-    {
-      path: "/api/export.gexf",
-      summary: "GEXF 1.3 file of the graph or a selection (streamed attachment)",
-      query: schemas.exportGexf,
-      response: { type: "application/gexf+xml", description: "GEXF 1.3 document" },
-      notFound: "Unknown center",
+      response: ["Neighborhood", "NeighborhoodSummary"],
+      notFound: "Unknown node, or not there in asOf's year",
     },
     {
       path: "/api/nodes/{key}/control",
+      operationId: "getControl",
       summary:
         "Control chains: owners and holdings through stakes (multiplied along each chain), ultimate owners, people with offices on both sides",
       query: schemas.nodeDetail,
       params: schemas.nodeParams,
-      response: json("{key, owners, holdings, ultimateOwners, people, truncated}"),
+      response: "Control",
       notFound: "Unknown node",
     },
     {
+      path: "/api/edges",
+      operationId: "listEdges",
+      summary: "Edges filtered by relation, source and target, paged",
+      query: schemas.edges,
+      response: "EdgeList",
+      notFound: "Unknown source or target",
+    },
+    {
+      path: "/api/edges/{key}",
+      operationId: "getEdge",
+      summary: "One edge",
+      query: schemas.none,
+      params: schemas.edgeParams,
+      response: "EdgeItem",
+      notFound: "Unknown edge",
+    },
+    {
+      path: "/api/paths",
+      operationId: "findPath",
+      summary: "Shortest path (fewest edges) between two nodes",
+      query: schemas.paths,
+      response: "Path",
+      notFound: "Unknown node, or no path",
+      tooLarge: "The search visited its cap of nodes without an answer; narrow it with relation or direction",
+    },
+    {
+      path: "/api/search",
+      operationId: "search",
+      summary: "Ranked, typo-tolerant search over names, Chinese names, aliases and descriptions",
+      query: schemas.search,
+      response: "Search",
+    },
+    {
+      path: "/api/schema",
+      operationId: "getSchema",
+      summary: "Node types and relations with counts, labels and colours",
+      query: schemas.none,
+      response: "Schema",
+    },
+    {
       path: "/api/metrics",
+      operationId: "getMetrics",
       summary: "Per-node metrics (degrees, PageRank, betweenness, closeness, HITS, components, cores, communities)",
       query: schemas.metrics,
-      response: json("{metrics, total, nodes: [{key, <metric>: value, ...}], summary: {<metric>: {min, max, ...}}}"),
+      response: "Metrics",
+      busy: "Every metrics slot is taken; try again after Retry-After seconds",
+    },
+    {
+      path: "/api/export.gexf",
+      operationId: "exportGexf",
+      summary: "GEXF file of the graph or a selection (streamed attachment)",
+      query: schemas.exportGexf,
+      response: {
+        type: "application/gexf+xml",
+        schema: { type: "string" },
+        description: "GEXF 1.3 (or 1.2draft) document",
+      },
+      notFound: "Unknown center, or not there in asOf's year",
     },
     {
       path: "/api/openapi.json",
+      operationId: "getOpenApi",
       summary: "This document",
       query: schemas.none,
-      response: json("OpenAPI 3.1 document"),
+      response: { type: "application/json", schema: { type: "object" }, description: "OpenAPI 3.1 document" },
     },
   ];
 
@@ -161,14 +289,12 @@ export function openApiDocument(schemas: RequestSchemas, serverVersion: string) 
   for (const op of operations) {
     paths[op.path] = {
       get: {
+        operationId: op.operationId,
         summary: op.summary,
         parameters: [...(op.params ? parameters(op.params, "path") : []), ...parameters(op.query, "query")],
-        responses: {
-          200: { description: op.response.description, content: { [op.response.type]: { schema: {} } } },
-          400: problem,
-          ...(op.notFound && { 404: { ...problem, description: op.notFound } }),
-        },
+        responses: responses(op),
       },
+      options: methodNotAllowed(op.operationId),
     };
   }
 
@@ -177,25 +303,16 @@ export function openApiDocument(schemas: RequestSchemas, serverVersion: string) 
     info: {
       title: "Knowledge-graph explorer API",
       version: serverVersion,
-      description: "Read-only REST API over a cited knowledge graph. Unknown query parameters are rejected with 400.",
+      description:
+        "Read-only REST API over a cited knowledge graph. Unknown query parameters are rejected with 400; " +
+        "every method but GET and HEAD gets 405 with Allow; every error is application/problem+json.",
     },
     paths,
     components: {
       schemas: {
-        Problem: {
-          type: "object",
-          required: ["type", "title", "status", "detail"],
-          properties: {
-            type: { type: "string" },
-            title: { type: "string" },
-            status: { type: "integer" },
-            detail: { type: "string" },
-            instance: { type: "string" },
-            parameter: { type: "string", description: "The bad query or path parameter" },
-            allowed: { type: "array", items: { type: "string" } },
-          },
-        },
-        Dataset: z.toJSONSchema(datasetSchema, { io: "input" }),
+        ...componentSchemas(),
+        // The dataset format, as graph-data/dataset.schema.json publishes it.
+        Dataset: (({ $schema: _s, ...schema }) => schema)(datasetJsonSchema()),
       },
     },
   };

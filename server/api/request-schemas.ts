@@ -99,9 +99,9 @@ export function requestSchemas(limits: Limits) {
     exportGexf: z.strictObject({
       type,
       relation,
-      center: nodeKey.optional(),
-      depth,
-      direction,
+      center: nodeKey.optional().describe("export this node's neighbourhood instead of the whole graph"),
+      depth: depth.describe("hops from center; without center only the default is accepted"),
+      direction: direction.describe("which edges to follow from center; without center only the default is accepted"),
       asOf,
       /** 1.3 for Gephi, Gephi Lite and networkx 3; 1.2draft for older readers such as networkx 2. */
       version: z.enum(["1.3", "1.2draft"]).default("1.3"),

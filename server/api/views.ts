@@ -1,6 +1,5 @@
 /** Turns graph records into the response shapes of contract.ts. */
-import type { KnowledgeGraph } from "../graph/attributes";
-import type { Relation } from "../domain/vocabulary";
+import type { EdgeAttributes, KnowledgeGraph } from "../graph/attributes";
 import type { Neighborhood } from "../graph/neighborhood";
 import type {
   EdgeItem,
@@ -11,9 +10,12 @@ import type {
   RelationGroup,
 } from "./contract";
 import { NotFoundError } from "./errors";
+import { attributesAsOf, inSpan } from "../graph/as-of";
+import { GraphFilter } from "../graph/filter";
 
+/** `key` if the node exists (and stood in `asOf`'s year), else a 404 naming the parameter. */
 export function requireNode(graph: KnowledgeGraph, key: string, parameter = "key", asOf?: number): string {
-  if (!graph.hasNode(key)) {
+  if (!graph.hasNode(key) || (asOf !== undefined && !inSpan(graph.getNodeAttribute(key, "time"), asOf))) {
     throw new NotFoundError(
       `no node with key "${key.slice(0, 200)}"${asOf === undefined ? "" : ` in ${asOf}`}`,
       parameter,
@@ -27,27 +29,36 @@ export function nodeSummary(graph: KnowledgeGraph, key: string): NodeSummary {
   return { key, label: a.label, ...(a.labelZh !== undefined && { labelZh: a.labelZh }), type: a.type };
 }
 
-export function edgeItem(graph: KnowledgeGraph, key: string): EdgeItem {
-  return { key, source: graph.source(key), target: graph.target(key), attributes: graph.getEdgeAttributes(key) };
+/** An edge as sent; with `asOf`, its figures as of that year. */
+export function edgeItem(graph: KnowledgeGraph, key: string, asOf?: number): EdgeItem {
+  const attributes = attributesAsOf(graph.getEdgeAttributes(key), asOf);
+  return { key, source: graph.source(key), target: graph.target(key), attributes };
 }
 
-export function nodeDetail(graph: KnowledgeGraph, key: string): NodeDetailResponse {
+/** A node with its relations; with `asOf`, as it stood that year (edges and neighbours of that year only). */
+export function nodeDetail(graph: KnowledgeGraph, key: string, asOf?: number): NodeDetailResponse {
+  const filter = new GraphFilter(graph, { asOf });
   const groups = new Map<string, RelationGroup>();
-  const add = (edge: string, direction: "out" | "in", other: string) => {
-    const relation = graph.getEdgeAttribute(edge, "relation") as Relation;
+  let inDegree = 0;
+  let outDegree = 0;
+  const add = (edge: string, attributes: EdgeAttributes, direction: "out" | "in", other: string) => {
+    if (!filter.follows(attributes) || !filter.standsAt(other)) return;
+    if (direction === "out") outDegree++;
+    else inDegree++;
+    const relation = attributes.relation;
     const id = `${direction}:${relation}`;
     let group = groups.get(id);
     if (!group) groups.set(id, (group = { relation, direction, edges: [] }));
-    group.edges.push({ ...edgeItem(graph, edge), other: nodeSummary(graph, other) });
+    group.edges.push({ ...edgeItem(graph, edge, asOf), other: nodeSummary(graph, other) });
   };
-  graph.forEachOutEdge(key, (edge, _a, _s, target) => add(edge, "out", target));
-  graph.forEachInEdge(key, (edge, _a, source) => add(edge, "in", source));
+  graph.forEachOutEdge(key, (edge, a, _s, target) => add(edge, a, "out", target));
+  graph.forEachInEdge(key, (edge, a, source) => add(edge, a, "in", source));
   return {
     key,
-    attributes: graph.getNodeAttributes(key),
-    degree: graph.degree(key),
-    inDegree: graph.inDegree(key),
-    outDegree: graph.outDegree(key),
+    attributes: filter.shown(graph.getNodeAttributes(key)),
+    degree: inDegree + outDegree,
+    inDegree,
+    outDegree,
     relations: [...groups.values()],
   };
 }
@@ -58,12 +69,17 @@ export function neighborhoodResponse(
   center: string,
   depth: number,
   found: Neighborhood,
+  asOf?: number,
 ): NeighborhoodResponse {
   return {
     center,
     depth,
-    nodes: found.nodes.map(({ key, distance }) => ({ key, attributes: graph.getNodeAttributes(key), distance })),
-    edges: found.edges.map((edge) => edgeItem(graph, edge)),
+    nodes: found.nodes.map(({ key, distance }) => ({
+      key,
+      attributes: attributesAsOf(graph.getNodeAttributes(key), asOf),
+      distance,
+    })),
+    edges: found.edges.map((edge) => edgeItem(graph, edge, asOf)),
     truncated: found.truncated,
   };
 }

@@ -8,7 +8,8 @@ import path from "node:path";
 import { DEFAULT_LIMITS, requestSchemas } from "../api/request-schemas";
 import { DatasetError } from "../domain/load-dataset";
 import { writeGexf } from "../gexf/write-gexf";
-import { graphAsOf } from "../graph/as-of";
+import { inSpan } from "../graph/as-of";
+import { GraphFilter } from "../graph/filter";
 import { selectSubgraph } from "../graph/select";
 import { loadGraph } from "../load-graph";
 import { parseFlags, UsageError } from "./args";
@@ -56,19 +57,28 @@ async function main(): Promise<void> {
   if (dynamic && asOf !== undefined) throw new UsageError("--dynamic holds every year: leave out --as-of");
 
   const loaded = await loadGraph(data && path.resolve(data));
-  const graph = asOf === undefined ? loaded.graph : graphAsOf(loaded.graph, asOf);
-  if (center !== undefined && !graph.hasNode(center)) throw new UsageError(`--center: no node with key "${center}"`);
+  const graph = loaded.graph;
+  if (
+    center !== undefined &&
+    !(graph.hasNode(center) && (asOf === undefined || inSpan(graph.getNodeAttribute(center, "time"), asOf)))
+  ) {
+    throw new UsageError(`--center: no node with key "${center}"${asOf === undefined ? "" : ` in ${asOf}`}`);
+  }
+  // A neighbourhood is selected first; anything else is the whole graph through a filter, never a copy.
   const selected =
-    type || relation || center
-      ? selectSubgraph(graph, { types: type, relations: relation, center, depth, direction })
-      : graph;
+    center === undefined
+      ? graph
+      : selectSubgraph(graph, { center, types: type, relations: relation, depth, direction, asOf });
+  const filter = center === undefined ? new GraphFilter(graph, { types: type, relations: relation, asOf }) : undefined;
 
   // 1 MiB of buffer rather than 16 KiB: the writer goes on while the disk writes, and waits only when it is ahead.
   const file = createWriteStream(out, { highWaterMark: 1024 * 1024 });
-  await writeGexf(selected, file, { description: graph.getAttribute("name"), version, dynamic });
+  await writeGexf(selected, file, { description: graph.getAttribute("name"), version, dynamic, filter });
   file.end();
   await finished(file);
-  console.log(`wrote ${out}: ${selected.order} nodes, ${selected.size} edges`);
+  const nodes = filter ? selected.filterNodes((_key, a) => filter.keepsNode(a)).length : selected.order;
+  const edges = filter ? selected.filterEdges((_key, a, s, t) => filter.keepsEdge(a, s, t)).length : selected.size;
+  console.log(`wrote ${out}: ${nodes} nodes, ${edges} edges`);
 }
 
 main().catch((error: unknown) => {

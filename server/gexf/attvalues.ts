@@ -4,7 +4,7 @@
  */
 import type { EdgeAttributes, NodeAttributes } from "../graph/attributes";
 import { figureColumnKey, type Column, type ColumnSet, type FieldValue, type GexfType } from "./columns";
-import { dynamicFigureValues, intervalXml } from "./dynamic";
+import { dateSpanXml, dynamicFigureValues } from "./dynamic";
 import { flattenFigures } from "./figures";
 import { formatListString, formatNumber, formatPipeList, propertyValue } from "./values";
 import type { GexfFlavour, GexfVersion } from "./versions";
@@ -110,7 +110,7 @@ export class AttvaluesWriter<A extends NodeAttributes | EdgeAttributes> {
   private flat(attributes: A): string {
     let out = "";
     for (const flat of flattenFigures(attributes.figures!)) {
-      out += attvalue(this.figures.get(figureColumnKey(flat.id, flat.unit)), flat.value, this.long);
+      out += attvalue(this.figures.get(figureColumnKey(flat.id, flat.unit, flat.type)), flat.value, this.long);
     }
     return out;
   }
@@ -119,10 +119,13 @@ export class AttvaluesWriter<A extends NodeAttributes | EdgeAttributes> {
     let out = "";
     for (const point of dynamicFigureValues(attributes.figures!)) {
       const id = this.dynamicFigures.get(point.column);
-      const value = formatNumber(point.value);
+      let value = typeof point.value === "number" ? formatNumber(point.value) : point.value;
       if (id === undefined || value === undefined) continue;
-      const interval = intervalXml(point.year, point.year); // "" for an undated point: always so
-      out += '<attvalue for="' + id + '" value="' + value + '"' + interval + "/>";
+      if (value.length > LONG_TEXT) {
+        this.long.push(value); // a note too long to escape in one string: see attvalue()
+        value = "\0";
+      } else if (typeof point.value === "string") value = escapeXml(value);
+      out += '<attvalue for="' + id + '" value="' + value + '"' + dateSpanXml(point.span) + "/>";
     }
     return out;
   }

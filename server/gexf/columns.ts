@@ -1,6 +1,7 @@
 /** Plans the GEXF attribute columns in one pass over the graph: fixed fields, properties and flattened figures. */
 import { RELATION_INFO } from "../domain/vocabulary";
 import type { EdgeAttributes, KnowledgeGraph, NodeAttributes, Properties } from "../graph/attributes";
+import type { GraphFilter } from "../graph/filter";
 import { dynamicFigureValues } from "./dynamic";
 import { flattenFigures, slugify } from "./figures";
 import { formatSources, propertyValue } from "./values";
@@ -145,16 +146,16 @@ export class ColumnSet<A extends NodeAttributes | EdgeAttributes> {
     if (this.dynamic) {
       for (const value of dynamicFigureValues(figures)) {
         if (!this.dynamicFigures.has(value.column)) {
-          this.dynamicFigures.set(value.column, this.claim(value.id, [value.unitId], value.title, "double"));
+          this.dynamicFigures.set(value.column, this.claim(value.id, [value.unitId], value.title, value.type));
         }
       }
       return;
     }
     for (const flat of flattenFigures(figures)) {
-      const key = figureColumnKey(flat.id, flat.unit);
+      const key = figureColumnKey(flat.id, flat.unit, flat.type);
       if (!this.figures.has(key)) {
         // The same figure key in another unit is another quantity: never mix yuan and dollars in one column.
-        this.figures.set(key, this.claim(flat.id, [`${flat.id}_${flat.unit.toLowerCase()}`], flat.title, "double"));
+        this.figures.set(key, this.claim(flat.id, [`${flat.id}_${flat.unit.toLowerCase()}`], flat.title, flat.type));
       }
     }
   }
@@ -177,7 +178,7 @@ export class ColumnSet<A extends NodeAttributes | EdgeAttributes> {
 
 const byId = (a: Column, b: Column) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-export const figureColumnKey = (id: string, unit: string): string => id + "\0" + unit;
+export const figureColumnKey = (id: string, unit: string, type: GexfType): string => id + "\0" + unit + "\0" + type;
 
 /** `open_source` → "Open source": property keys as column titles. */
 function humanize(key: string): string {
@@ -207,7 +208,8 @@ export const emptyColumns = (dynamic = false): GexfColumns => ({
 
 /**
  * planColumns in steps: plans `columns` from every node and edge, pausing (yielding) every `every` records so
- * that a streaming writer can let the event loop run meanwhile on a big graph. `onEdge` sees every edge in
+ * that a streaming writer can let the event loop run meanwhile on a big graph. With `filter`, only what it
+ * keeps is planned, and counted: the returned counts. `onEdge` sees every edge in
  * graphology's order, so that other per-edge work (the writer's edge kinds) shares this pass over the edges.
  */
 export function* planningSteps(
@@ -215,15 +217,23 @@ export function* planningSteps(
   columns: GexfColumns,
   every = 2048,
   onEdge?: (attributes: EdgeAttributes, source: string, target: string) => void,
-): Generator<void> {
+  filter?: GraphFilter,
+): Generator<void, { nodes: number; edges: number }> {
   let n = 0;
+  let nodes = 0;
+  let edges = 0;
   for (const { attributes } of graph.nodeEntries()) {
-    columns.node.plan(attributes);
     if (++n % every === 0) yield;
+    if (filter && !filter.keepsNode(attributes)) continue;
+    columns.node.plan(filter ? filter.shown(attributes) : attributes);
+    nodes++;
   }
   for (const { attributes, source, target } of graph.edgeEntries()) {
-    columns.edge.plan(attributes);
-    onEdge?.(attributes, source, target);
     if (++n % every === 0) yield;
+    if (filter && !filter.keepsEdge(attributes, source, target)) continue;
+    columns.edge.plan(filter ? filter.shown(attributes) : attributes);
+    onEdge?.(attributes, source, target);
+    edges++;
   }
+  return { nodes, edges };
 }

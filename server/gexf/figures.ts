@@ -1,14 +1,19 @@
 /** Flattens figures (a quantity with points by year, period and bounds) into one number per named column. */
 import type { Figure } from "../domain/dataset-schema";
 import type { Unit } from "../domain/vocabulary";
+import { formatSources } from "./values";
 
-/** One flattened value: `fig_revenue_2023` = 1.2e9, titled "Revenue 2023 (CNY)". */
+/**
+ * One flattened value: `fig_revenue_2023` = 1.2e9, titled "Revenue 2023 (CNY)"; or its point's provenance:
+ * `fig_revenue_2021_basis` = "derived", `..._sources` = "article ¶9", `..._note` = the arithmetic.
+ */
 export interface FlatFigureValue {
-  /** Column id: `fig_<key>[_<year>][_<period slug>][_min|_max]`, lower case. */
+  /** Column id: `fig_<key>[_<year>][_<period slug>][_min|_max|_basis|_sources|_note]`, lower case. */
   id: string;
-  /** Human-readable column title with the unit: "Net loss 2023 (min, CNY)". */
+  /** Human-readable column title with the unit: "Loss 2023 (min, CNY)", "Revenue 2021: basis". */
   title: string;
-  value: number;
+  type: "double" | "string";
+  value: number | string;
   unit: Unit;
   /** The figure's key, for code that groups columns back by figure. */
   figure: string;
@@ -74,15 +79,23 @@ const BOUNDS: readonly { suffix: string; bound: string; of: (point: Point) => nu
   { suffix: "_max", bound: "max", of: (point) => point.max },
 ];
 
+/** A point's provenance, written beside its values so that a derived value never reads as stated. */
+const PROVENANCE: readonly { part: string; of: (point: Point) => string | undefined }[] = [
+  { part: "basis", of: (point) => point.basis ?? "stated" },
+  { part: "sources", of: (point) => (point.sources?.length ? formatSources(point.sources) : undefined) },
+  { part: "note", of: (point) => point.note },
+];
+
 /**
  * Every figure point of one record as numbered columns: exact values as `fig_<key>_<year>`, bounds as
- * `..._min` / `..._max`, undated points by their period (`fig_revenue_q4_2023`) or by the key alone.
- * Ids are unique within the result: a second point for the same slot gets `_2`, `_3`...
- * Non-finite numbers are left out.
+ * `..._min` / `..._max`, undated points by their period (`fig_revenue_q4_2023`) or by the key alone, and the
+ * point's basis, sources and note as `..._basis`, `..._sources`, `..._note`. Ids are unique within the result:
+ * a second point for the same slot gets `_2`, `_3`... Non-finite numbers (and points with no other) are left out.
  */
 export function flattenFigures(figures: readonly Figure[]): FlatFigureValue[] {
   const out: FlatFigureValue[] = [];
   const seen = new Set<string>();
+  const seenPoints = new Set<string>();
   for (const figure of figures) {
     const unit = UNIT_TITLES[figure.unit] ?? figure.unit;
     const base = "fig_" + slugify(figure.key);
@@ -99,6 +112,7 @@ export function flattenFigures(figures: readonly Figure[]): FlatFigureValue[] {
         when += " " + point.period;
       }
       // One loop over the bounds rather than a closure per point: this runs for every record with figures.
+      const before = out.length;
       for (const { suffix, bound, of } of BOUNDS) {
         const value = of(point);
         if (value === undefined || !Number.isFinite(value)) continue;
@@ -113,7 +127,28 @@ export function flattenFigures(figures: readonly Figure[]): FlatFigureValue[] {
         const shownUnit = unitIsLabel ? "" : unit;
         const brackets = bound && shownUnit ? `${bound}, ${shownUnit}` : bound || shownUnit;
         const title = `${figure.label}${when}${nth}` + (brackets ? ` (${brackets})` : "");
-        out.push({ id: slotId, title, value, unit: figure.unit, figure: figure.key });
+        out.push({ id: slotId, title, type: "double", value, unit: figure.unit, figure: figure.key });
+      }
+      if (out.length === before) continue;
+      let pointId = id;
+      let nth = "";
+      for (let n = 2; seenPoints.has(pointId); n++) {
+        pointId = `${id}_${n}`;
+        nth = ` #${n}`;
+      }
+      seenPoints.add(pointId);
+      for (const { part, of } of PROVENANCE) {
+        const text = of(point);
+        if (!text) continue;
+        const title = `${figure.label}${when}${nth}: ${part}`;
+        out.push({
+          id: `${pointId}_${part}`,
+          title,
+          type: "string",
+          value: text,
+          unit: figure.unit,
+          figure: figure.key,
+        });
       }
     }
   }

@@ -7,6 +7,7 @@
  */
 import { RELATION_INFO } from "../domain/vocabulary";
 import type { EdgeAttributes, KnowledgeGraph } from "../graph/attributes";
+import type { GraphFilter } from "../graph/filter";
 
 const isSymmetric = (relation: string) => RELATION_INFO[relation as keyof typeof RELATION_INFO]?.directed === false;
 
@@ -27,7 +28,11 @@ export class EdgeKinds {
   private readonly ranks = new Map<string, number>();
   private readonly relations = new Map<string, { hash: number; symmetric: boolean }>();
 
-  constructor(private readonly graph: KnowledgeGraph) {
+  /** `filter`: the edges the export keeps; other parallels do not count. */
+  constructor(
+    private readonly graph: KnowledgeGraph,
+    private readonly filter?: GraphFilter,
+  ) {
     // About 16 slots per edge (16 MB at most): few lone edges share a slot, and a shared one only costs a check.
     let bits = 10;
     while (bits < 24 && 1 << bits < graph.size * 16) bits++;
@@ -71,8 +76,9 @@ export class EdgeKinds {
    */
   private rankParallels(source: string, target: string, relation: string): void {
     const keys: string[] = [];
-    const add = (other: string, attributes: EdgeAttributes) => {
-      if (attributes.relation === relation) keys.push(other);
+    const filter = this.filter;
+    const add = (other: string, attributes: EdgeAttributes, from: string, to: string) => {
+      if (attributes.relation === relation && (!filter || filter.keepsEdge(attributes, from, to))) keys.push(other);
     };
     // graphology's forEachEdge(s, t) runs both ways: only a symmetric relation's b-a is parallel to a-b.
     this.graph.forEachOutEdge(source, target, add);

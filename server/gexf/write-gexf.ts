@@ -16,6 +16,7 @@ import type { EdgeAttributes, KnowledgeGraph, NodeAttributes } from "../graph/at
 import { AttvaluesWriter } from "./attvalues";
 import { emptyColumns, planningSteps, type Column, type GexfColumns } from "./columns";
 import { spanXml } from "./dynamic";
+import type { GraphFilter } from "../graph/filter";
 import { EdgeKinds } from "./kinds";
 import { ChunkSink, type Output } from "./sink";
 import { formatNumber, vizColor } from "./values";
@@ -38,11 +39,13 @@ export interface GexfOptions {
   /**
    * A dynamic GEXF 1.3 for Gephi's timeline (1.3 only): `mode="dynamic"`, year intervals on dated nodes and
    * edges (`start="2019-01-01" end="2021-12-31"`, inclusive, open ends left out), figures as dynamic attributes
-   * with one attvalue per dated point, in their own `mode="dynamic"` blocks. For Gephi desktop: graphology-gexf
-   * (Gephi Lite) keeps only the last `<attributes>` block of a class and refuses the file unless told to allow
-   * undeclared attributes, and networkx 2 reads no 1.3 at all, so the static file stays the default.
+   * with one attvalue per point over its dates (Q4 2023 is October to December), each with its basis, sources
+   * and note; one `mode="dynamic"` attribute block per class. graphology-gexf (Gephi Lite) reads it, ignoring
+   * time; networkx 3 reads every column as (value, start, end) lists; networkx 2 reads no 1.3 at all.
    */
   dynamic?: boolean;
+  /** Only the records this keeps (types, relations, a year), as if they were a graph of their own. */
+  filter?: GraphFilter;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -68,36 +71,50 @@ export async function writeGexf(graph: KnowledgeGraph, out: Output, options: Gex
     throw new Error(`server/gexf/write-gexf: dynamic needs version 1.3, got "${flavour.version}".`);
   }
   const sink = new ChunkSink(out);
+  let counts = { nodes: 0, edges: 0 };
   try {
     // The prolog goes out before the planning pass, so that a download starts at once.
     sink.push(prolog(graph, options, date, flavour), false);
     await sink.flush();
     const columns = emptyColumns(dynamic);
     // Edge kinds (1.3) are counted in the planning pass: one pass over the edges fewer.
-    const kinds = flavour.kind ? new EdgeKinds(graph) : undefined;
+    const filter = options.filter && !options.filter.keepsAll ? options.filter : undefined;
+    const kinds = flavour.kind ? new EdgeKinds(graph, filter) : undefined;
     const countKind = kinds && kinds.count.bind(kinds);
-    for (const _pause of planningSteps(graph, columns, undefined, countKind)) {
-      if (sink.stopped) break;
+    const planning = planningSteps(graph, columns, undefined, countKind, filter);
+    let step = planning.next();
+    while (!step.done && !sink.stopped) {
       if (sink.busy) await sink.takeTurn();
+      step = planning.next();
     }
+    counts = step.done ? step.value : counts;
     const nodeValues = new AttvaluesWriter(columns.node, flavour);
     const edgeValues = new AttvaluesWriter(columns.edge, flavour);
     sink.push(declarations(columns, flavour), false);
-    sink.push(`    <nodes count="${graph.order}">\n`, false);
+    sink.push(`    <nodes count="${counts.nodes}">\n`, false);
     await sink.flush();
     for (const { node, attributes } of graph.nodeEntries()) {
-      const xml = nodeXml(node, attributes, nodeValues, dynamic, flavour);
+      if (filter && !filter.keepsNode(attributes)) {
+        if (sink.busy) await sink.takeTurn();
+        continue;
+      }
+      const xml = nodeXml(node, filter ? filter.shown(attributes) : attributes, nodeValues, dynamic, flavour);
       if (nodeValues.long.length > 0) await pushWithLongValues(sink, xml, nodeValues.long);
       else if (sink.push(xml)) await sink.flush();
       if (sink.stopped) break;
     }
     sink.push(`    </nodes>\n`, false);
-    sink.push(`    <edges count="${graph.size}">\n`, false);
+    sink.push(`    <edges count="${counts.edges}">\n`, false);
     let index = 0;
     for (const { edge, attributes, source, target } of graph.edgeEntries()) {
       if (sink.stopped) break;
+      if (filter && !filter.keepsEdge(attributes, source, target)) {
+        if (sink.busy) await sink.takeTurn();
+        continue;
+      }
       const kind = kinds ? kinds.kindOf(index++, edge, attributes, source, target) : "";
-      const xml = edgeXml(edge, source, target, kind, attributes, edgeValues, dynamic);
+      const shown = filter ? filter.shown(attributes) : attributes;
+      const xml = edgeXml(edge, source, target, kind, shown, edgeValues, dynamic);
       if (edgeValues.long.length > 0) await pushWithLongValues(sink, xml, edgeValues.long);
       else if (sink.push(xml)) await sink.flush();
     }
@@ -163,11 +180,11 @@ function declarations(columns: GexfColumns, flavour: GexfFlavour): string {
     (dynamic
       ? '  <graph mode="dynamic" timeformat="date" timerepresentation="interval" defaultedgetype="directed">\n'
       : '  <graph mode="static" defaultedgetype="directed">\n') +
-    classDeclarations("node", columns.node.columns(), flavour) +
-    classDeclarations("edge", columns.edge.columns(), flavour) +
-    // Gephi keeps only the last value of a column unless its block says mode="dynamic".
-    (dynamic ? classDeclarations("node", columns.node.dynamicColumns(), flavour, true) : "") +
-    (dynamic ? classDeclarations("edge", columns.edge.dynamicColumns(), flavour, true) : "")
+    // One block per class: graphology-gexf (Gephi Lite) keeps only the last block of a class. In a dynamic graph
+    // it says mode="dynamic", without which Gephi keeps only the last value of a column; the record's own
+    // columns then carry no interval (always so), its figures one per point.
+    classDeclarations("node", [...columns.node.columns(), ...columns.node.dynamicColumns()], flavour, dynamic) +
+    classDeclarations("edge", [...columns.edge.columns(), ...columns.edge.dynamicColumns()], flavour, dynamic)
   );
 }
 

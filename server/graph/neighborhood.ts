@@ -4,7 +4,8 @@
  * nodes so that no request can walk a whole large graph.
  */
 import type { NodeType, Relation } from "../domain/vocabulary";
-import type { KnowledgeGraph } from "./attributes";
+import type { EdgeAttributes, KnowledgeGraph } from "./attributes";
+import { GraphFilter } from "./filter";
 
 export const DIRECTIONS = ["out", "in", "both"] as const;
 export type Direction = (typeof DIRECTIONS)[number];
@@ -15,6 +16,8 @@ export interface NeighborhoodOptions {
   relations?: readonly Relation[];
   /** Only nodes of these types are reached (the centre is always kept). */
   types?: readonly NodeType[];
+  /** The graph as it stood in this year: edges and nodes outside it are not walked. */
+  asOf?: number;
   limit: number;
 }
 
@@ -25,32 +28,30 @@ export interface Neighborhood {
 }
 
 /**
- * Calls `visit(edge, neighbour)` for each edge leaving `node` in the direction, skipping other relations,
- * until `visit` returns true; returns whether it was stopped that way.
+ * Calls `visit(edge, neighbour)` for each edge leaving `node` in the direction that `filter` follows (its
+ * relations, its year), until `visit` returns true; returns whether it was stopped that way.
  */
 export function someStep(
   graph: KnowledgeGraph,
   node: string,
   direction: Direction,
-  relationSet: Set<string> | undefined,
+  filter: GraphFilter,
   visit: (edge: string, neighbour: string) => boolean | void,
 ): boolean {
-  const follows = (relation: string) => !relationSet || relationSet.has(relation);
   if (
     direction !== "in" &&
-    graph.someOutEdge(node, (edge, a, _s, target) => follows(a.relation) && visit(edge, target) === true)
+    graph.someOutEdge(node, (edge, a, _s, target) => filter.follows(a) && visit(edge, target) === true)
   ) {
     return true;
   }
   return (
     direction !== "out" &&
-    graph.someInEdge(node, (edge, a, source) => follows(a.relation) && visit(edge, source) === true)
+    graph.someInEdge(node, (edge, a, source) => filter.follows(a) && visit(edge, source) === true)
   );
 }
 
 export function neighborhood(graph: KnowledgeGraph, center: string, options: NeighborhoodOptions): Neighborhood {
-  const relationSet = options.relations?.length ? new Set<string>(options.relations) : undefined;
-  const typeSet = options.types?.length ? new Set<string>(options.types) : undefined;
+  const filter = new GraphFilter(graph, options);
   const distance = new Map<string, number>([[center, 0]]);
   let frontier = [center];
   let truncated = false;
@@ -58,9 +59,9 @@ export function neighborhood(graph: KnowledgeGraph, center: string, options: Nei
   for (let depth = 1; depth <= options.depth && frontier.length > 0 && !truncated; depth++) {
     const next: string[] = [];
     for (const node of frontier) {
-      truncated = someStep(graph, node, options.direction, relationSet, (_edge, neighbour) => {
+      truncated = someStep(graph, node, options.direction, filter, (_edge, neighbour) => {
         if (distance.has(neighbour)) return false;
-        if (typeSet && !typeSet.has(graph.getNodeAttribute(neighbour, "type"))) return false;
+        if (!filter.keepsNode(graph.getNodeAttributes(neighbour))) return false;
         if (distance.size >= options.limit) return true;
         distance.set(neighbour, depth);
         next.push(neighbour);
@@ -78,8 +79,8 @@ export function neighborhood(graph: KnowledgeGraph, center: string, options: Nei
   const edges: string[] = [];
   const kept = [...distance.keys()];
   const direction = options.direction;
-  const follows = (edge: string, attributes: { relation: string }, source: string, target: string) => {
-    if (relationSet && !relationSet.has(attributes.relation)) return;
+  const follows = (edge: string, attributes: EdgeAttributes, source: string, target: string) => {
+    if (!filter.follows(attributes)) return;
     if (direction === "out" && distance.get(target)! < distance.get(source)!) return;
     if (direction === "in" && distance.get(source)! < distance.get(target)!) return;
     edges.push(edge);

@@ -6,11 +6,14 @@
  */
 import type { Relation } from "../domain/vocabulary";
 import type { KnowledgeGraph } from "./attributes";
+import { GraphFilter } from "./filter";
 import { someStep, type Direction } from "./neighborhood";
 
 export interface PathOptions {
   direction: Direction;
   relations?: readonly Relation[];
+  /** The graph as it stood in this year. */
+  asOf?: number;
   /** Give up after visiting this many nodes (bounds the work on huge graphs). */
   maxVisited: number;
 }
@@ -28,7 +31,7 @@ const REVERSE: Record<Direction, Direction> = { out: "in", in: "out", both: "bot
 
 export function shortestPath(graph: KnowledgeGraph, from: string, to: string, options: PathOptions): PathOutcome {
   if (from === to) return { found: true, path: { nodes: [from], edges: [] } };
-  const relationSet = options.relations?.length ? new Set<string>(options.relations) : undefined;
+  const filter = new GraphFilter(graph, { relations: options.relations, asOf: options.asOf });
   // Forward search follows `direction` from `from`; backward search follows the reverse from `to`.
   const forward: Parents = new Map([[from, null]]);
   const backward: Parents = new Map([[to, null]]);
@@ -43,8 +46,8 @@ export function shortestPath(graph: KnowledgeGraph, from: string, to: string, op
     const next: string[] = [];
     let meeting: string | undefined;
     for (const node of frontier) {
-      someStep(graph, node, direction, relationSet, (edge, neighbour) => {
-        if (mine.has(neighbour)) return false;
+      someStep(graph, node, direction, filter, (edge, neighbour) => {
+        if (mine.has(neighbour) || !filter.standsAt(neighbour)) return false;
         mine.set(neighbour, { edge, next: node });
         if (theirs.has(neighbour)) {
           meeting = neighbour;

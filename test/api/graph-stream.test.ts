@@ -8,8 +8,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeGraphJson } from "../../server/api/graph-json";
 import type { KnowledgeGraph } from "../../server/graph/attributes";
-import { graphAsOf } from "../../server/graph/as-of";
-import { selectSubgraph } from "../../server/graph/select";
+import { copyAsOf, copySelection } from "../_reference-graphs";
 import { embeddedGraph } from "../_fixtures";
 import { makeLargeGraph } from "../gexf/_fixtures";
 import { getText, makeApp } from "./_app";
@@ -90,9 +89,10 @@ describe("GET /api/graph", () => {
   it("answers graph.export() byte for byte, whole, filtered and as of a year", async () => {
     const cases: [string, KnowledgeGraph][] = [
       ["/api/graph", graph],
-      ["/api/graph?type=person,company", selectSubgraph(graph, { types: ["person", "company"] })],
-      ["/api/graph?relation=holds_stake_in", selectSubgraph(graph, { relations: ["holds_stake_in"] })],
-      ["/api/graph?asOf=2019", graphAsOf(graph, 2019)],
+      ["/api/graph?type=person,company", copySelection(graph, { types: ["person", "company"] })],
+      ["/api/graph?relation=holds_stake_in", copySelection(graph, { relations: ["holds_stake_in"] })],
+      ["/api/graph?asOf=2019", copyAsOf(graph, 2019)],
+      ["/api/graph?asOf=2021&type=company", copySelection(copyAsOf(graph, 2021), { types: ["company"] })],
     ];
     for (const [url, expected] of cases) {
       const response = await getText(app, url);

@@ -8,6 +8,11 @@ import type {
   NodeDetailResponse,
   TimelineResponse,
 } from "../../server/api/contract";
+import { gexfToString } from "../../server/gexf/write-gexf";
+import type { KnowledgeGraph } from "../../server/graph/attributes";
+import { selectSubgraph } from "../../server/graph/select";
+import { embeddedGraph } from "../_fixtures";
+import { copyAsOf, copySelection } from "../_reference-graphs";
 import { getText, makeApp } from "./_app";
 
 const app = makeApp();
@@ -117,5 +122,21 @@ describe("GEXF as of a year", () => {
     expect(xml).toContain('id="xiaomi__customer_of__kingsoft-cloud"');
     expect(xml).toContain("fig_related_party_share_2019");
     expect(xml).not.toContain("fig_revenue_2023");
+  });
+
+  it("exports byte for byte what the copied graph of that year exports: whole, by type, a neighbourhood", async () => {
+    const graph = embeddedGraph();
+    const year = 2019;
+    const seen = copyAsOf(graph, year);
+    const cases: [string, KnowledgeGraph][] = [
+      [`asOf=${year}`, seen],
+      [`asOf=${year}&type=company,cloud_provider`, copySelection(seen, { types: ["company", "cloud_provider"] })],
+      [`asOf=${year}&center=xiaomi&depth=2`, selectSubgraph(seen, { center: "xiaomi", depth: 2, limit: 2000 })],
+    ];
+    for (const [query, expected] of cases) {
+      const res = await getText(app, `/api/export.gexf?${query}`);
+      expect(res.status, query).toBe(200);
+      expect(res.body, query).toBe(await gexfToString(expected, { description: graph.getAttribute("name") }));
+    }
   });
 });

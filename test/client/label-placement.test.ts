@@ -150,10 +150,15 @@ describe("placeNodeLabels", () => {
     expect(placed.get("chosen")!.rect).toEqual(nodeLabelRect(node("chosen", 100, 100), "right"));
   });
 
-  it("leaves relation labels the space the node labels, discs and boxes took", () => {
-    const { space } = placeNodeLabels([node("a", 100, 100)], { bounds, discs: [discRect(200, 200, 10)] });
+  it("leaves relation labels the space the node labels and boxes took, not the discs they run between", () => {
+    const { space } = placeNodeLabels([node("a", 100, 100)], {
+      bounds,
+      discs: [discRect(200, 200, 10)],
+      obstacles: [{ x1: 300, y1: 250, x2: 400, y2: 300 }],
+    });
     expect(space.fits([{ x1: 110, y1: 95, x2: 120, y2: 105 }])).toBe(false);
-    expect(space.fits([{ x1: 195, y1: 195, x2: 205, y2: 205 }])).toBe(false);
+    expect(space.fits([{ x1: 310, y1: 260, x2: 320, y2: 270 }])).toBe(false);
+    expect(space.fits([{ x1: 195, y1: 195, x2: 205, y2: 205 }])).toBe(true);
     expect(space.fits([{ x1: 300, y1: 50, x2: 310, y2: 60 }])).toBe(true);
   });
 });

@@ -153,7 +153,7 @@ describe.skipIf(reason !== null)("explorer page: accessibility", () => {
     await page.close();
   });
 
-  it("moves the camera at once, without animation, when the user prefers reduced motion", async () => {
+  it("moves the camera and the nodes at once, without animation, when the user prefers reduced motion", async () => {
     const { page, problems } = await explorer.browser().open(explorer.server().url);
     // The same click (zoom in 1.5x), read back in the same task: a jump is there already, an animation is not.
     const zoomedAtOnce = () =>
@@ -167,6 +167,20 @@ describe.skipIf(reason !== null)("explorer page: accessibility", () => {
     expect(await zoomedAtOnce()).toBe(false);
     await page.emulateMedia({ reducedMotion: "reduce" });
     expect(await zoomedAtOnce()).toBe(true);
+
+    // Stopping the layout removes overlaps: nodes are put in place at once, not moved over half a second.
+    const positions = () =>
+      page.evaluate(async () => {
+        const graph = window.explorer?.graph;
+        await new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame)));
+        return graph?.mapNodes((key, a) => `${key}:${a.x},${a.y}`).join(";");
+      });
+    await page.locator("#layout-toggle").click();
+    await expect.poll(() => page.locator("#layout-toggle").getAttribute("aria-pressed")).toBe("true");
+    await page.locator("#layout-toggle").click();
+    await expect.poll(() => page.locator("#layout-toggle").getAttribute("aria-pressed")).toBe("false");
+    const placed = await positions();
+    expect(await positions()).toBe(placed);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -72,8 +72,10 @@ describe.skipIf(reason !== null)("explorer page: a view that stays put", () => {
       expect(after.y).toBeGreaterThan(stage.y);
       expect(after.x).toBeLessThan(stage.x + stage.width);
       expect(after.y).toBeLessThan(stage.y + stage.height);
+      // Nor under the timeline bar at the stage's foot.
+      expect(after.y).toBeLessThan((await page.locator("#timeline").boundingBox())!.y);
       // Close it, click an entity where the sidebar will be: it is brought inside the stage, not left under it.
-      await page.keyboard.press("Escape");
+      await page.locator("#sidebar-close").click();
       await page.locator("#sidebar").waitFor({ state: "hidden" });
       await frames(page);
       const inspur = await nodeOnPage(page, "inspur-cloud");

@@ -295,10 +295,11 @@ export function readManyWithNetworkx(files: readonly string[], python: string = 
 }
 
 /**
- * What the XSD cannot check in a dynamic GEXF 1.3: the graph is `mode="dynamic"` with date intervals; every
- * start is a `YYYY-01-01` and every end a `YYYY-12-31` no earlier than the start; attvalues of static columns
- * carry no interval; and within one node or edge, the intervals of one dynamic column never overlap (an
- * attvalue without interval counts as always). Returns the problems found.
+ * What the XSD cannot check in a dynamic GEXF 1.3: the graph is `mode="dynamic"` with date intervals; each
+ * class has one attribute block (graphology-gexf reads only the last), `mode="dynamic"`; every start and end is
+ * a real `YYYY-MM-DD` date, the end no earlier than the start; only figure columns (`fig_`) carry intervals;
+ * and within one node or edge, the intervals of one column never overlap (an attvalue without interval counts
+ * as always). Returns the problems found.
  */
 export function checkDynamic(xml: string): string[] {
   const doc = new DOMParser().parseFromString(xml, "application/xml");
@@ -306,34 +307,38 @@ export function checkDynamic(xml: string): string[] {
   const graph = doc.getElementsByTagName("graph")[0];
   const header = ["mode", "timeformat", "timerepresentation"].map((name) => graph?.getAttribute(name));
   if (header.join() !== "dynamic,date,interval") problems.push(`graph is ${header.join()}, not dynamic,date,interval`);
-  const dynamicColumns = { node: new Set<string>(), edge: new Set<string>() };
-  for (const block of Array.from(doc.getElementsByTagName("attributes"))) {
-    if (block.getAttribute("mode") !== "dynamic") continue;
-    const kind = block.getAttribute("class") as "node" | "edge";
-    for (const column of Array.from(block.getElementsByTagName("attribute")))
-      dynamicColumns[kind].add(column.getAttribute("id")!);
+  const blocks = Array.from(doc.getElementsByTagName("attributes"));
+  for (const kind of ["node", "edge"]) {
+    const own = blocks.filter((b) => b.getAttribute("class") === kind);
+    // graphology-gexf (Gephi Lite) keeps only the last block of a class; Gephi needs it dynamic for intervals.
+    if (own.length !== 1) problems.push(`${own.length} <attributes class="${kind}"> blocks, not 1`);
+    if (own.some((b) => b.getAttribute("mode") !== "dynamic")) problems.push(`${kind} attributes not mode="dynamic"`);
   }
-  const interval = (element: Element, where: string): [number, number] => {
+  const DATE = /^\d{4}-\d{2}-\d{2}$/;
+  const interval = (element: Element, where: string): [string, string] => {
     const start = element.getAttribute("start");
     const end = element.getAttribute("end");
-    if (start && !/^\d{4}-01-01$/.test(start)) problems.push(`${where}: start="${start}"`);
-    if (end && !/^\d{4}-12-31$/.test(end)) problems.push(`${where}: end="${end}"`);
-    const from = start ? Number(start.slice(0, 4)) : -Infinity;
-    const to = end ? Number(end.slice(0, 4)) : Infinity;
-    if (from > to) problems.push(`${where}: start ${start} after end ${end}`);
-    return [from, to];
+    for (const [name, date] of [
+      ["start", start],
+      ["end", end],
+    ] as const) {
+      if (date && (!DATE.test(date) || Number.isNaN(Date.parse(date)))) problems.push(`${where}: ${name}="${date}"`);
+    }
+    if (start && end && start > end) problems.push(`${where}: start ${start} after end ${end}`);
+    return [start || "0000-00-00", end || "9999-99-99"];
   };
   for (const kind of ["node", "edge"] as const) {
     for (const element of Array.from(doc.getElementsByTagName(kind))) {
       const id = element.getAttribute("id")!;
       interval(element, `${kind} ${id}`);
-      const byColumn = new Map<string, [number, number][]>();
+      const byColumn = new Map<string, [string, string][]>();
       for (const value of Array.from(element.getElementsByTagName("attvalue"))) {
         const column = value.getAttribute("for")!;
         const where = `${kind} ${id} attvalue ${column}`;
-        if (!dynamicColumns[kind].has(column)) {
+        // A record's own columns hold for as long as the record does; only its figures (fig_) are dated.
+        if (!column.startsWith("fig_")) {
           if (value.hasAttribute("start") || value.hasAttribute("end"))
-            problems.push(`${where}: interval on a static column`);
+            problems.push(`${where}: interval on a record column`);
           continue;
         }
         const spans = byColumn.get(column) ?? [];
@@ -341,7 +346,7 @@ export function checkDynamic(xml: string): string[] {
         byColumn.set(column, spans);
       }
       for (const [column, spans] of byColumn) {
-        spans.sort((a, b) => a[0] - b[0]);
+        spans.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
         for (let i = 1; i < spans.length; i++) {
           if (spans[i]![0] <= spans[i - 1]![1]) problems.push(`${kind} ${id}: ${column} intervals overlap`);
         }

@@ -1,7 +1,8 @@
 /**
  * Dynamic GEXF 1.3 (`dynamic: true`, `?dynamic=true`, `--dynamic`) for Gephi's timeline: year intervals on nodes
- * and edges, figures as dynamic attributes. Checked on the embedded dataset against the official XSD, our own
- * structural rules (intervals well-formed and never overlapping), graphology-gexf (which ignores time), networkx 3
+ * and edges, figures as dynamic attributes over the dates each point holds for, with its basis, sources and
+ * note. Checked on the embedded dataset against the official XSD, our own structural rules (one attribute block
+ * per class, intervals well-formed and never overlapping), graphology-gexf (which ignores time), networkx 3
  * (which reads the intervals) and, when present, jing with the RELAX NG schema.
  */
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -17,6 +18,7 @@ import type { Problem } from "../../server/api/contract";
 import type { Figure } from "../../server/domain/dataset-schema";
 import type { KnowledgeGraph } from "../../server/graph/attributes";
 import { dynamicFigureValues } from "../../server/gexf/dynamic";
+import { pointSpan } from "../../server/gexf/periods";
 import { gexfToString } from "../../server/gexf/write-gexf";
 import { loadGraph } from "../../server/load-graph";
 import { run } from "../cli/_run";
@@ -62,22 +64,54 @@ const yearStart = (year: number | undefined) => (year === undefined ? null : `${
 const yearEnd = (year: number | undefined) => (year === undefined ? null : `${year}-12-31`);
 
 describe("dynamic GEXF 1.3 of the embedded dataset", () => {
-  it("is a dynamic graph with static and dynamic attribute blocks", () => {
+  it("is a dynamic graph with one attribute block per class, so that graphology-gexf sees every column", () => {
     expect(xml).toContain(
       '<graph mode="dynamic" timeformat="date" timerepresentation="interval" defaultedgetype="directed">',
     );
     const blocks = Array.from(doc.getElementsByTagName("attributes")).map(
       (b) => `${b.getAttribute("class")}:${b.getAttribute("mode") || "static"}`,
     );
-    expect(blocks).toEqual(["node:static", "edge:static", "node:dynamic", "edge:dynamic"]);
-    expect(xml).toContain(
-      '<attribute id="related_party_share" title="Related-party transactions with Xiaomi, share of Kingsoft Cloud&apos;s revenue (%)" type="double"/>',
-    );
-    expect(xml).toContain(
-      '<attribute id="revenue_contribution_min" title="Xiaomi&apos;s contribution to Kingsoft Cloud&apos;s revenue (min, %)" type="double"/>',
-    );
+    expect(blocks).toEqual(["node:dynamic", "edge:dynamic"]);
     expect(xml).toContain('<attribute id="time_start" title="Start year" type="integer"/>');
-    expect(xml).not.toMatch(/ for="fig_/); // no per-point static figure columns
+    expect(xml).not.toContain(' for="fig_revenue_2023"'); // no per-year static figure columns
+  });
+
+  it("names columns by meaning: ¶35-36 training cost 'at first' and 'now' are two columns, not max and max_2", () => {
+    const ids = Array.from(doc.getElementsByTagName("attribute")).map((a) => a.getAttribute("id")!);
+    expect(ids.filter((id) => /^fig_training_cost/.test(id) && !/_(basis|sources|note)$/.test(id))).toEqual([
+      "fig_training_cost_at_first_max",
+      "fig_training_cost_at_first_min",
+      "fig_training_cost_now_with_dearer_computing_power_max",
+    ]);
+    expect(ids.filter((id) => /^fig_.*_\d+$/.test(id))).toEqual([]); // no overflow columns on this dataset
+    const topic = byId("node", "large-model-development");
+    expect(attvalues(topic, "fig_training_cost_at_first_min")).toEqual([["200000000", null, null]]);
+    expect(attvalues(topic, "fig_training_cost_now_with_dearer_computing_power_max")).toEqual([
+      ["500000000", null, null],
+    ]);
+  });
+
+  it("keeps periods as dates: Q4 2023 (¶47), the 2023 year-end cash (¶37) and April 2023 cuts (¶16)", () => {
+    const ksc = byId("node", "kingsoft-cloud");
+    expect(attvalues(ksc, "fig_quarterly_revenue")).toEqual([["1722000000", "2023-10-01", "2023-12-31"]]);
+    expect(attvalues(ksc, "fig_cash_and_equivalents")).toEqual([["2255000000", "2023-12-31", "2023-12-31"]]);
+    const cuts = byId("edge", "alibaba-cloud__initiated__price-cut-wave");
+    expect(attvalues(cuts, "fig_core_product_price_cut_min")).toEqual([["15", "2023-04-01", "2023-04-30"]]);
+    expect(attvalues(cuts, "fig_core_product_price_cut_max")).toEqual([["50", "2023-04-01", "2023-04-30"]]);
+  });
+
+  it("keeps each point's basis, sources and note: the derived 2021 revenue (¶9) and the gross-profit note (¶25)", () => {
+    const ksc = byId("node", "kingsoft-cloud");
+    expect(attvalues(ksc, "fig_revenue_basis")).toEqual([
+      ["derived", "2021-01-01", "2021-12-31"],
+      ["stated", "2022-01-01", "2022-12-31"],
+      ["stated", "2023-01-01", "2023-12-31"],
+    ]);
+    expect(attvalues(ksc, "fig_revenue_sources")[0]).toEqual(["article ¶9", "2021-01-01", "2021-12-31"]);
+    expect(attvalues(ksc, "fig_revenue_note")[0]![0]).toMatch(/9\.72/);
+    const gross = attvalues(ksc, "fig_gross_profit_note").find((v) => v[1] === "2023-01-01")!;
+    expect(gross[0]).toMatch(/gross profit/);
+    expect(attvalues(ksc, "fig_gross_profit_sources")).toContainEqual(["article ¶25", "2023-01-01", "2023-12-31"]);
   });
 
   it("gives every dated node and edge its inclusive year interval, and undated ones none", () => {
@@ -99,17 +133,17 @@ describe("dynamic GEXF 1.3 of the embedded dataset", () => {
     expect(byId("node", "kingsoft-cloud").hasAttribute("start")).toBe(false);
   });
 
-  it("writes the Xiaomi revenue share by year, and the undated 'early days' bound without interval", () => {
+  it("writes the related-party share by year (¶38) and the early-days contribution (¶41) in its own column", () => {
     const edge = byId("edge", CUSTOMER);
-    expect(attvalues(edge, "related_party_share")).toEqual([
+    expect(attvalues(edge, "fig_related_party_share")).toEqual([
       ["14.4", "2019-01-01", "2019-12-31"],
       ["10", "2020-01-01", "2020-12-31"],
       ["8.3", "2021-01-01", "2021-12-31"],
     ]);
-    expect(attvalues(edge, "revenue_contribution_min")).toEqual([["80", null, null]]);
+    expect(attvalues(edge, "fig_revenue_contribution_early_days_min")).toEqual([["80", null, null]]);
   });
 
-  it("keeps every finite figure value: one attvalue per point, dated ones with their year", () => {
+  it("keeps every finite figure value: one attvalue per point, dated ones over their dates", () => {
     for (const kind of ["node", "edge"] as const) {
       const keys = kind === "node" ? graph.nodes() : graph.edges();
       for (const key of keys) {
@@ -118,15 +152,19 @@ describe("dynamic GEXF 1.3 of the embedded dataset", () => {
         const want = figures
           .flatMap((f) =>
             f.points.flatMap((p) =>
-              [p.value, p.min, p.max].filter((v) => v !== undefined).map((v) => [String(v), String(yearStart(p.year))]),
+              [p.value, p.min, p.max]
+                .filter((v) => v !== undefined)
+                .map((v) => [String(v), String(pointSpan(p)?.start ?? null)]),
             ),
           )
           .map((pair) => pair.join("@"))
           .sort();
         const dynamicIds = new Set(
           Array.from(doc.getElementsByTagName("attributes"))
-            .filter((b) => b.getAttribute("mode") === "dynamic" && b.getAttribute("class") === kind)
-            .flatMap((b) => Array.from(b.getElementsByTagName("attribute")).map((a) => a.getAttribute("id"))),
+            .filter((b) => b.getAttribute("class") === kind)
+            .flatMap((b) => Array.from(b.getElementsByTagName("attribute")))
+            .filter((a) => a.getAttribute("id")!.startsWith("fig_") && a.getAttribute("type") === "double")
+            .map((a) => a.getAttribute("id")),
         );
         const got = Array.from(byId(kind, key).getElementsByTagName("attvalue"))
           .filter((v) => dynamicIds.has(v.getAttribute("for")))
@@ -168,33 +206,60 @@ describe("dynamic GEXF 1.3 of the embedded dataset", () => {
   });
 });
 
-describe("dynamicFigureValues: one column per series, intervals that never overlap", () => {
+describe("dynamicFigureValues: one column per series and named period, intervals that never overlap", () => {
   const source = [{ document: "d", paragraph: 1 }];
   const figure = (points: Figure["points"]): Figure => ({ key: "revenue", label: "Revenue", unit: "CNY", points });
-  const columns = (figures: Figure[]) => dynamicFigureValues(figures).map((v) => `${v.id}:${v.value}@${v.year ?? "-"}`);
+  const columns = (figures: Figure[]) =>
+    dynamicFigureValues(figures)
+      .filter((v) => v.type === "double")
+      .map((v) => `${v.id}:${v.value}@${v.span ? `${v.span.start}/${v.span.end}` : "-"}`);
 
-  it("moves a second value for a year (a quarter beside the year) and an undated value beside dated ones on", () => {
+  it("narrows a year by a calendar period, names a column by any other, and moves a true overlap on", () => {
     const points = [
       { year: 2023, value: 7, basis: "stated", sources: source },
       { year: 2023, period: "Q4", value: 2, basis: "stated", sources: source },
+      { year: 2024, period: "H1", value: 3, basis: "stated", sources: source },
+      { year: 2024, period: "year end", value: 4, basis: "stated", sources: source },
       { period: "early days", value: 1, basis: "stated", sources: source },
       { year: 2022, value: 8, basis: "stated", sources: source },
     ] as Figure["points"];
     expect(columns([figure(points)])).toEqual([
-      "revenue:7@2023",
-      "revenue_2:2@2023",
-      "revenue:8@2022",
-      "revenue_3:1@-",
+      "fig_revenue:7@2023-01-01/2023-12-31",
+      "fig_revenue_2:2@2023-10-01/2023-12-31", // inside 2023, so not in the same column
+      "fig_revenue:3@2024-01-01/2024-06-30",
+      "fig_revenue:4@2024-12-31/2024-12-31",
+      "fig_revenue:8@2022-01-01/2022-12-31",
+      "fig_revenue_early_days:1@-",
     ]);
-    expect(dynamicFigureValues([figure(points)]).find((v) => v.id === "revenue_2")!.title).toBe("Revenue #2 (CNY)");
+    const values = dynamicFigureValues([figure(points)]);
+    expect(values.find((v) => v.id === "fig_revenue_2")!.title).toBe("Revenue #2 (CNY)");
+    expect(values.find((v) => v.id === "fig_revenue_early_days")!.title).toBe("Revenue, early days (CNY)");
   });
 
-  it("leaves out NaN and ±Infinity, and puts bounds in _min / _max", () => {
+  it("writes each point's basis, sources and note over the same dates as its values", () => {
+    const points = [
+      { year: 2021, value: 9, basis: "derived", note: "8 / 0.9", sources: source },
+      { year: 2022, value: 8, basis: "stated", sources: source },
+    ] as Figure["points"];
+    const text = dynamicFigureValues([figure(points)])
+      .filter((v) => v.type === "string")
+      .map((v) => `${v.id}=${v.value}@${v.span?.start}`);
+    expect(text).toEqual([
+      "fig_revenue_basis=derived@2021-01-01",
+      "fig_revenue_sources=d ¶1@2021-01-01",
+      "fig_revenue_note=8 / 0.9@2021-01-01",
+      "fig_revenue_basis=stated@2022-01-01",
+      "fig_revenue_sources=d ¶1@2022-01-01",
+    ]);
+  });
+
+  it("leaves out NaN and ±Infinity (and a point with nothing else), and puts bounds in _min / _max", () => {
     const points = [
       { year: 2020, value: NaN, basis: "stated", sources: source },
       { year: 2021, min: 3, max: Infinity, basis: "stated", sources: source },
     ] as Figure["points"];
-    expect(columns([figure(points)])).toEqual(["revenue_min:3@2021"]);
+    expect(columns([figure(points)])).toEqual(["fig_revenue_min:3@2021-01-01/2021-12-31"]);
+    expect(dynamicFigureValues([figure(points)]).map((v) => v.id)).not.toContain("fig_revenue_2");
   });
 });
 
@@ -215,16 +280,17 @@ describe("readers of the dynamic file", () => {
     expect(whole.status, whole.output).toBe(0);
   });
 
-  it("graphology-gexf (Gephi Lite) keeps only the last <attributes> block of a class: it needs allowUndeclaredAttributes", () => {
-    // Static columns in their own block (so Gephi keeps them static) is one block too many for graphology.
-    expect(() => readWithGraphology(xml)).toThrow(/undeclared attribute/);
-    const parsed = readWithGraphology(xml, { allowUndeclaredAttributes: true });
+  it("graphology-gexf (Gephi Lite) reads it as it is, every column declared and typed (it ignores time)", () => {
+    // It keeps only the last <attributes> block of a class: with one block per class, that is all of them.
+    const parsed = readWithGraphology(xml);
     expect([parsed.order, parsed.size]).toEqual([graph.order, graph.size]);
     expect(parsed.getNodeAttribute("lei-jun", "labelZh")).toBe("雷军");
-    expect(parsed.getNodeAttribute("price-cut-wave", "time_start")).toBe("2023"); // undeclared, so text
+    expect(parsed.getNodeAttribute("price-cut-wave", "time_start")).toBe(2023); // declared integer
     expect(parsed.getNodeAttributes("price-cut-wave")).not.toHaveProperty("start");
-    // The dynamic block is the one it keeps: one value per column, the last attvalue wins.
-    expect(parsed.getEdgeAttribute(CUSTOMER, "related_party_share")).toBe(8.3);
+    // One value per column: the last attvalue wins.
+    expect(parsed.getEdgeAttribute(CUSTOMER, "fig_related_party_share")).toBe(8.3);
+    expect(parsed.getEdgeAttribute(CUSTOMER, "fig_revenue_contribution_early_days_min")).toBe(80);
+    expect(parsed.getNodeAttribute("kingsoft-cloud", "fig_quarterly_revenue")).toBe(1.722e9);
   });
 
   it("networkx 3 reads the intervals: (value, start, end) lists, 'None' for an undated value", (ctx) => {
@@ -241,12 +307,22 @@ describe("readers of the dynamic file", () => {
       [10, "2020-01-01", "2020-12-31"],
       [8.3, "2021-01-01", "2021-12-31"],
     ]);
-    expect(customer["Xiaomi's contribution to Kingsoft Cloud's revenue (min, %)"]).toEqual([[80, "None", "None"]]);
+    expect(customer["Xiaomi's contribution to Kingsoft Cloud's revenue, early days (min, %)"]).toEqual([
+      [80, "None", "None"],
+    ]);
+    // A record's own columns are dynamic too (one block per class), valid throughout.
     expect(g.nodes["price-cut-wave"]!.data).toMatchObject({
       start: "2023-01-01",
       end: "2024-12-31",
-      "Start year": 2023,
+      "Start year": [[2023, "None", "None"]],
     });
+    const ksc = g.nodes["kingsoft-cloud"]!.data;
+    expect(ksc["Quarterly revenue (CNY)"]).toEqual([[1.722e9, "2023-10-01", "2023-12-31"]]);
+    expect(ksc["Revenue: basis"]).toEqual([
+      ["derived", "2021-01-01", "2021-12-31"],
+      ["stated", "2022-01-01", "2022-12-31"],
+      ["stated", "2023-01-01", "2023-12-31"],
+    ]);
     expect(g.edges.find((e) => e.key === LISTING)!.data).toMatchObject({ start: "2020-01-01" });
     expect(g.edges.find((e) => e.key === LISTING)!.data).not.toHaveProperty("end");
   });
@@ -283,7 +359,7 @@ describe("GET /api/export.gexf?dynamic=", () => {
     expect(byDefault).toContain('<graph mode="static"');
     const selection = (await getText("/api/export.gexf?center=xiaomi&depth=1&dynamic=true").expect(200)).body as string;
     expect(selection).toContain('mode="dynamic"');
-    expect(selection).toContain('for="related_party_share" value="14.4" start="2019-01-01" end="2019-12-31"');
+    expect(selection).toContain('for="fig_related_party_share" value="14.4" start="2019-01-01" end="2019-12-31"');
   });
 
   it.each([

@@ -149,8 +149,8 @@ describe("flattenFigures", () => {
     ],
     [
       "a lower bound",
-      [figure("net_loss", "Net loss", "CNY", [point({ year: 2023, min: 2e9 })])],
-      [["fig_net_loss_2023_min", "Net loss 2023 (min, CNY)", 2e9]],
+      [figure("loss", "Loss", "CNY", [point({ year: 2023, min: 2e9 })])],
+      [["fig_loss_2023_min", "Loss 2023 (min, CNY)", 2e9]],
     ],
     [
       "a range",
@@ -185,7 +185,27 @@ describe("flattenFigures", () => {
     ],
     ["a non-finite value (only possible outside the schema)", [figure("x", "X", "count", [point({ value: NaN })])], []],
   ])("%s", (_name, figures, expected) => {
-    expect(flattenFigures(figures).map((f) => [f.id, f.title, f.value])).toEqual(expected);
+    const values = flattenFigures(figures).filter((f) => f.type === "double");
+    expect(values.map((f) => [f.id, f.title, f.value])).toEqual(expected);
+  });
+
+  it("writes each point's basis, sources and note beside its values, so the derived 2021 revenue of ¶9 says so", () => {
+    const flat = flattenFigures([
+      figure("revenue", "Revenue", "CNY", [
+        point({ year: 2021, value: 9.061e9, basis: "derived", note: "8.180 bn / (1 - 0.0972)" }),
+        point({ year: 2022, value: 8.18e9, sources: [{ document: "article", paragraph: 9 }] }),
+        point({ year: 2022, min: 8e9 }),
+      ]),
+    ]);
+    expect(flat.filter((f) => f.type === "string").map((f) => [f.id, f.title, f.value])).toEqual([
+      ["fig_revenue_2021_basis", "Revenue 2021: basis", "derived"],
+      ["fig_revenue_2021_sources", "Revenue 2021: sources", "a ¶1"],
+      ["fig_revenue_2021_note", "Revenue 2021: note", "8.180 bn / (1 - 0.0972)"],
+      ["fig_revenue_2022_basis", "Revenue 2022: basis", "stated"],
+      ["fig_revenue_2022_sources", "Revenue 2022: sources", "article ¶9"],
+      ["fig_revenue_2022_2_basis", "Revenue 2022 #2: basis", "stated"],
+      ["fig_revenue_2022_2_sources", "Revenue 2022 #2: sources", "a ¶1"],
+    ]);
   });
 
   it("keeps Chinese periods apart with a hash, never an empty slug", () => {
@@ -195,10 +215,10 @@ describe("flattenFigures", () => {
         point({ year: 2023, period: "第四季度", value: 2 }),
       ]),
     ]);
-    expect(flat.map((f) => f.id)).toHaveLength(2);
+    expect(flat.filter((f) => f.type === "double").map((f) => f.id)).toHaveLength(2);
     expect(flat[0]!.id).toMatch(/^fig_revenue_2023_h[0-9a-z]+$/);
     expect(flat[0]!.id).not.toBe(flat[1]!.id);
-    expect(flat[1]!.title).toBe("Revenue 2023 第四季度 (CNY)");
+    expect(flat.filter((f) => f.type === "double")[1]!.title).toBe("Revenue 2023 第四季度 (CNY)");
   });
 
   it.each([
@@ -233,7 +253,7 @@ describe("planColumns", () => {
   });
 
   it("puts the same figure in another unit in its own column", () => {
-    const revenue = nodeColumns.filter((c) => c.id.startsWith("fig_revenue_2023"));
+    const revenue = nodeColumns.filter((c) => c.id.startsWith("fig_revenue_2023") && c.type === "double");
     expect(revenue.map((c) => [c.id, c.title])).toEqual([
       ["fig_revenue_2023", "Revenue 2023 (CNY)"],
       ["fig_revenue_2023_usd", "Revenue 2023 (USD)"],

@@ -4,7 +4,7 @@ import { MultiDirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
 import { RELATIONS } from "../../server/domain/vocabulary";
 import type { KnowledgeGraph } from "../../server/graph/attributes";
-import { DIRECTIONS, someStep, type Direction } from "../../server/graph/neighborhood";
+import { DIRECTIONS, type Direction } from "../../server/graph/neighborhood";
 import { shortestPath } from "../../server/graph/shortest-path";
 
 function plainDistance(
@@ -19,12 +19,15 @@ function plainDistance(
   while (queue.length > 0) {
     const node = queue.shift()!;
     if (node === to) return seen.get(node);
-    someStep(graph, node, direction, relations, (_edge, next) => {
+    const step = (relation: string, next: string) => {
+      if (relations && !relations.has(relation)) return;
       if (!seen.has(next)) {
         seen.set(next, seen.get(node)! + 1);
         queue.push(next);
       }
-    });
+    };
+    if (direction !== "in") graph.forEachOutEdge(node, (_edge, a, _source, target) => step(a.relation, target));
+    if (direction !== "out") graph.forEachInEdge(node, (_edge, a, source) => step(a.relation, source));
   }
   return undefined;
 }

@@ -140,8 +140,19 @@ function expectation(
   }
   const finite = a.figures.flatMap((f) => f.points.flatMap((p) => [p.value, p.min, p.max]));
   const flat = flattenFigures(a.figures);
-  expect(flat.map((f) => f.value).sort()).toEqual(finite.filter((v) => v !== undefined && Number.isFinite(v)).sort());
-  for (const f of flat) set(columns.figures.get(figureColumnKey(f.id, f.unit))!.id, num(f.value));
+  const numbers = flat.filter((f) => f.type === "double").map((f) => f.value as number);
+  expect(numbers.sort()).toEqual(finite.filter((v) => v !== undefined && Number.isFinite(v)).sort());
+  // Every point with a value written has its basis written beside it.
+  const written = a.figures
+    .flatMap((f) => f.points)
+    .filter((p) => [p.value, p.min, p.max].some((v) => v !== undefined && Number.isFinite(v)));
+  expect(flat.filter((f) => f.type === "string" && f.id.endsWith("_basis")).map((f) => f.value)).toEqual(
+    written.map((p) => p.basis ?? "stated"),
+  );
+  for (const f of flat) {
+    const id = columns.figures.get(figureColumnKey(f.id, f.unit, f.type))!.id;
+    set(id, typeof f.value === "number" ? num(f.value) : str(f.value));
+  }
   const label = typeof a.label === "string" ? clean(a.label) : "";
   const viz: Record<string, number> = {};
   if (Number.isFinite(a.size) && a.size > 0) viz["relation" in attributes ? "thickness" : "size"] = a.size;
@@ -327,8 +338,11 @@ describe(`the GEXF writer on ${RUNS} random graphs`, () => {
       const dynamicBlocks = [
         ...doc.matchAll(/<attributes class="(node|edge)" mode="dynamic">([\s\S]*?)<\/attributes>/g),
       ];
+      // Figure values are the numeric fig_ columns (beside them, text columns hold each point's provenance).
       const dynamicIds = new Set(
-        dynamicBlocks.flatMap((b) => [...b[2]!.matchAll(/<attribute id="([^"]*)"/g)].map((m) => `${b[1]}:${m[1]}`)),
+        dynamicBlocks.flatMap((b) =>
+          [...b[2]!.matchAll(/<attribute id="(fig_[^"]*)" title="[^"]*" type="double"/g)].map((m) => `${b[1]}:${m[1]}`),
+        ),
       );
       let count = 0;
       for (const element of doc.matchAll(/<(node|edge) id=[\s\S]*?<\/\1>/g)) {
@@ -384,22 +398,22 @@ describe(`the GEXF writer on ${RUNS} random graphs`, () => {
     expect(problems.slice(0, 20)).toEqual([]);
   });
 
-  it("reads every dynamic file back through graphology-gexf (allowing undeclared attributes): nodes, edges, static values", () => {
+  it("reads every dynamic file back through graphology-gexf as it is: nodes, edges, the records' own values", () => {
     const problems: string[] = [];
     for (const c of cases) {
-      // graphology keeps only the last <attributes> block of a class, here the dynamic one (see dynamic.test.ts).
-      const parsed = readWithGraphology(c.dynamic.xml, { allowUndeclaredAttributes: true });
+      // graphology keeps only the last <attributes> block of a class: the dynamic file has one, so all is declared.
+      const parsed = readWithGraphology(c.dynamic.xml);
       const same = (a: string[], b: string[]) => JSON.stringify(a.sort()) === JSON.stringify(b.sort());
       if (!same(parsed.nodes(), c.graph.nodes()) || !same(parsed.edges(), c.graph.edges()))
         problems.push(`graph ${c.index} (${c.dynamic.file}): nodes or edges differ`);
       for (const [key, want] of c.nodes) {
         for (const [id, value] of want.values) {
           if (id.startsWith("fig_") || !parsed.hasNode(key)) continue;
-          // Undeclared (see above), so every value reads as its text.
           const got: unknown = parsed.getNodeAttribute(key, id);
-          const text = value.type === "list" ? parseValue("liststring", String(got)) : String(value.value);
-          if (JSON.stringify(value.type === "list" ? value.value : got) !== JSON.stringify(text))
-            problems.push(`graph ${c.index} (${c.dynamic.file}): node ${key} ${id}`);
+          if (JSON.stringify(got) !== JSON.stringify(value.value))
+            problems.push(
+              `graph ${c.index} (${c.dynamic.file}): node ${key} ${id} ${short(got)}, want ${short(value.value)}`,
+            );
         }
       }
     }

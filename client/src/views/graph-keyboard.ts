@@ -100,11 +100,16 @@ export function mountGraphKeyboard(context: GraphKeyboardContext): GraphKeyboard
     moveTo(stepIn(order, state.keyboardFocus, how));
   };
 
-  /** Escape: from a neighbour back to the anchor; from the anchor, closes its panel, then leaves it. */
+  /**
+   * Escape: from a neighbour back to the anchor; from the anchor, closes its panel, then leaves it. Without a
+   * cursor (the entity was clicked), it closes the panel as anywhere else on the page.
+   */
   const back = () => {
     const state = store.get();
     const from = anchor(state);
-    if (from !== null && state.keyboardFocus !== from) return moveTo(from);
+    const cursor = state.keyboardFocus;
+    if (from !== null && cursor !== null && cursor !== from) return moveTo(from);
+    if (state.selection !== null && cursor === null) return store.update(actions.clearSelection);
     if (state.selection !== null) {
       store.update((s) => actions.setKeyboardAnchor(actions.clearSelection(s), from));
       return from === null ? undefined : moveTo(from);

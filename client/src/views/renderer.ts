@@ -11,6 +11,7 @@ import type { ClientEdgeAttributes, ClientGraph, ClientNodeAttributes } from "..
 import type { GraphAttributes } from "../../../server/graph/attributes";
 import { createReducers, FOCUS_ARROW, isLargeGraph } from "../core/graph/reducers";
 import { LabelGuard } from "./labels";
+import { prefersReducedMotion } from "../core/motion";
 import type { Rect } from "../core/graph/label-placement";
 import { steadyCamera } from "./steady-camera";
 import type { Store } from "../core/state/store";
@@ -31,13 +32,15 @@ export const EDGE_LABEL_RATIO = 0.45;
 
 const guards = new WeakMap<Renderer, LabelGuard>();
 
-/** Downloads the view as a PNG; the label guard follows the temporary renderer that draws it. */
-export async function downloadPng(renderer: Renderer, fileName = "graph"): Promise<void> {
+/**
+ * The view drawn on a canvas (device pixels, white background) for the PNG export; the label guard follows the
+ * temporary renderer that draws it, so labels are placed inside its edges as on screen.
+ */
+export async function drawViewOnCanvas(renderer: Renderer): Promise<HTMLCanvasElement> {
   const guard = guards.get(renderer);
-  const { downloadAsPNG } = await import("@sigma/export-image");
+  const { drawOnCanvas } = await import("@sigma/export-image");
   try {
-    await downloadAsPNG(renderer as unknown as Sigma, {
-      fileName,
+    return await drawOnCanvas(renderer as unknown as Sigma, {
       backgroundColor: "#ffffff",
       withTempRenderer: (temporary) => {
         guard?.attach(temporary as unknown as Renderer);
@@ -107,7 +110,10 @@ export function createRenderer(container: HTMLElement, graph: ClientGraph, store
     if (before.width > 0 && before.height > 0 && next.width > 0 && next.height > 0) {
       const selection = store.get().selection;
       const keep = selection?.kind === "node" ? selection.key : null;
-      renderer.getCamera().setState(steadyCamera(renderer, before, next, keep));
+      const timeline = container.parentElement?.querySelector("#timeline")?.getBoundingClientRect();
+      const freeBottom =
+        timeline && timeline.height > 0 ? timeline.top - container.getBoundingClientRect().top : next.height;
+      renderer.getCamera().setState(steadyCamera(renderer, before, next, keep, freeBottom));
     }
     renderer.refresh({ skipIndexation: true });
   });
@@ -189,11 +195,6 @@ function bindPointer(renderer: Renderer, graph: ClientGraph, store: Store<Explor
   };
   renderer.on("upNode", drop);
   renderer.on("upStage", drop);
-}
-
-/** The user asked the system for less motion: the camera then jumps instead of gliding. */
-export function prefersReducedMotion(): boolean {
-  return window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 }
 
 /** Moves the camera to `target`, animated over `duration` ms unless the user prefers reduced motion. */

@@ -20,6 +20,8 @@ export function steadyCamera(
   before: Dimensions,
   after: Dimensions,
   keep: string | null,
+  /** Where the stage is not covered at its foot (the timeline's top), in its pixels. */
+  freeBottom = after.height,
 ): CameraState {
   const camera = renderer.getCamera().getState();
   const convert = (point: Coordinates, cameraState: CameraState) =>
@@ -47,7 +49,7 @@ export function steadyCamera(
   const margin = Math.min(KEEP_MARGIN, after.width / 4, after.height / 4);
   const inside = {
     x: Math.min(Math.max(where.x, margin), after.width - margin),
-    y: Math.min(Math.max(where.y, margin), after.height - margin),
+    y: Math.min(Math.max(where.y, margin), Math.max(margin, freeBottom - margin)),
   };
   if (inside.x === where.x && inside.y === where.y) return next;
   // Move the camera by as little as brings the entity inside.

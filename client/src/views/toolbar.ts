@@ -10,7 +10,8 @@ import * as actions from "../core/state/actions";
 import type { Store } from "../core/state/store";
 import type { ExplorerState } from "../core/state/types";
 import { byId } from "./dom";
-import { downloadPng, moveCamera, zoomBy, type Renderer } from "./renderer";
+import { downloadFramedPng, type PngFrame } from "./png-export";
+import { moveCamera, zoomBy, type Renderer } from "./renderer";
 import type { Stage } from "../stage";
 import type { StatusBanner } from "./status";
 
@@ -23,6 +24,8 @@ export interface ToolbarContext {
   status: StatusBanner;
   searchInput: HTMLInputElement;
   fitShown(): void;
+  /** Title, legend and source for the PNG of the view. */
+  pngFrame(): PngFrame;
 }
 
 /**
@@ -73,7 +76,8 @@ export function mountToolbar(context: ToolbarContext): (state: ExplorerState) =>
     layoutButton.classList.toggle("running", running);
     layoutText.dataset.i18n = running ? "topbar.layoutRunning" : "topbar.layout";
     layoutText.textContent = t(running ? "topbar.layoutRunning" : "topbar.layout");
-    layoutIcon.textContent = running ? "■" : "▶";
+    // Not ▶: on a phone the icon stands alone beside the timeline's play button.
+    layoutIcon.textContent = running ? "■" : "✥";
     layoutButton.dataset.i18nTitle = running ? "topbar.layoutStopTitle" : "topbar.layoutTitle";
     layoutButton.title = t(running ? "topbar.layoutStopTitle" : "topbar.layoutTitle");
   };
@@ -95,7 +99,9 @@ export function mountToolbar(context: ToolbarContext): (state: ExplorerState) =>
   byId("export-png").addEventListener("click", () => {
     exportMenu.open = false;
     stage.whenRenderer((renderer) =>
-      downloadPng(renderer).catch((error: Error) => status.error(t("topbar.pngFailed", { message: error.message }))),
+      downloadFramedPng(renderer, context.pngFrame()).catch((error: Error) =>
+        status.error(t("topbar.pngFailed", { message: error.message })),
+      ),
     );
   });
 

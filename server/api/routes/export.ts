@@ -2,13 +2,14 @@
 import type { Router } from "express";
 import { writeGexf } from "../../gexf/write-gexf";
 import { selectSubgraph } from "../../graph/select";
-import { graphFor, type ApiContext } from "../context";
+import { GraphFilter } from "../../graph/filter";
+import type { ApiContext } from "../context";
 import { ValidationError } from "../errors";
 import { validate } from "../validate";
 import { requireNode } from "../views";
 
 export function registerExportRoutes(router: Router, context: ApiContext): void {
-  const { datasetName, schemas, limits } = context;
+  const { graph, datasetName, schemas, limits } = context;
   router.get("/export.gexf", async (req, res) => {
     const { type, relation, center, depth, direction, version, asOf, dynamic } = validate(
       schemas.exportGexf,
@@ -18,29 +19,33 @@ export function registerExportRoutes(router: Router, context: ApiContext): void 
       throw new ValidationError("dynamic", "dynamic=true needs version=1.3 (1.2draft has no dynamic export)");
     if (dynamic && asOf !== undefined)
       throw new ValidationError("dynamic", "dynamic=true holds every year: leave out asOf");
-    const graph = graphFor(context, asOf);
-    if (center === undefined && (req.query.depth !== undefined || req.query.direction !== undefined)) {
+    // Without a center only the documented defaults (depth 1, direction both) are accepted: they change nothing.
+    if (center === undefined && (depth !== 1 || direction !== "both")) {
       throw new ValidationError(
-        req.query.depth !== undefined ? "depth" : "direction",
-        "depth and direction apply only with center",
+        depth !== 1 ? "depth" : "direction",
+        "depth and direction apply only with center (without it, only depth=1 and direction=both are accepted)",
       );
     }
     if (center !== undefined) requireNode(graph, center, "center", asOf);
-    const whole = !type && !relation && center === undefined;
-    const selected = whole
-      ? graph
-      : selectSubgraph(graph, {
-          types: type,
-          relations: relation,
-          center,
-          depth,
-          direction,
-          limit: limits.maxNeighbors,
-        });
+    // A neighbourhood is small: it is selected first. Anything else is the whole graph through a filter.
+    const selected =
+      center === undefined
+        ? graph
+        : selectSubgraph(graph, {
+            center,
+            types: type,
+            relations: relation,
+            depth,
+            direction,
+            asOf,
+            limit: limits.maxNeighbors,
+          });
+    const filter =
+      center === undefined ? new GraphFilter(graph, { types: type, relations: relation, asOf }) : undefined;
     res.status(200);
     res.attachment(exportFileName(datasetName, center, depth, asOf));
     res.type("application/gexf+xml; charset=utf-8");
-    await writeGexf(selected, res, { description: graph.getAttribute("name"), version, dynamic });
+    await writeGexf(selected, res, { description: graph.getAttribute("name"), version, dynamic, filter });
     res.end();
   });
 }

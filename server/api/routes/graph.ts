@@ -2,8 +2,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Router } from "express";
 import { NODE_TYPE_INFO, NODE_TYPES, RELATION_INFO, RELATIONS } from "../../domain/vocabulary";
-import { selectSubgraph } from "../../graph/select";
-import { graphFor, type ApiContext } from "../context";
+import { GraphFilter } from "../../graph/filter";
+import type { ApiContext } from "../context";
 import type { HealthResponse, SchemaResponse, TimelineResponse } from "../contract";
 import { timeline, timelineRange } from "../../graph/timeline";
 import { validate } from "../validate";
@@ -36,10 +36,8 @@ export function registerGraphRoutes(router: Router, context: ApiContext): void {
       res.end();
       return;
     }
-    const seen = graphFor(context, asOf);
-    const selected = type || relation ? selectSubgraph(seen, { types: type, relations: relation }) : seen;
-    // The body is GraphResponse (`selected.export()`), written in pieces as the client takes them.
-    await writeGraphJson(selected, res);
+    // The body is GraphResponse (`graph.export()` of what the filter keeps), written as the client takes it.
+    await writeGraphJson(graph, res, new GraphFilter(graph, { types: type, relations: relation, asOf }));
     res.end();
   });
 

@@ -1,7 +1,7 @@
 /** Nodes: listing with filters, one node with its relations, and its neighbourhood. */
 import type { Router } from "express";
 import { neighborhood } from "../../graph/neighborhood";
-import { graphFor, type ApiContext } from "../context";
+import type { ApiContext } from "../context";
 import type { NodeListResponse } from "../contract";
 import { sendJson } from "../send-json";
 import { validate } from "../validate";
@@ -32,22 +32,24 @@ export function registerNodeRoutes(router: Router, context: ApiContext): void {
   router.get("/nodes/:key", (req, res) => {
     const { key } = validate(schemas.nodeParams, req.params);
     const { asOf } = validate(schemas.nodeDetail, req.query);
-    const seen = graphFor(context, asOf);
-    res.json(nodeDetail(seen, requireNode(seen, key, "key", asOf)));
+    res.json(nodeDetail(graph, requireNode(graph, key, "key", asOf), asOf));
   });
 
   router.get("/nodes/:key/neighbors", (req, res) => {
     const { key } = validate(schemas.nodeParams, req.params);
     const query = validate(schemas.neighbors, req.query);
-    const seen = graphFor(context, query.asOf);
-    const found = neighborhood(seen, requireNode(seen, key, "key", query.asOf), {
+    const found = neighborhood(graph, requireNode(graph, key, "key", query.asOf), {
       depth: query.depth,
       direction: query.direction,
       relations: query.relation,
       types: query.type,
+      asOf: query.asOf,
       limit: query.limit,
     });
-    const view = query.view === "summary" ? neighborhoodSummary : neighborhoodResponse;
-    sendJson(res, view(seen, key, query.depth, found));
+    const body =
+      query.view === "summary"
+        ? neighborhoodSummary(graph, key, query.depth, found)
+        : neighborhoodResponse(graph, key, query.depth, found, query.asOf);
+    sendJson(res, body);
   });
 }

@@ -1,7 +1,8 @@
 /** Shortest path between two nodes. */
 import type { Router } from "express";
 import { shortestPath } from "../../graph/shortest-path";
-import { graphFor, type ApiContext } from "../context";
+import { attributesAsOf } from "../../graph/as-of";
+import type { ApiContext } from "../context";
 import type { PathResponse } from "../contract";
 import { HttpError, NotFoundError } from "../errors";
 import { sendJson } from "../send-json";
@@ -9,15 +10,15 @@ import { validate } from "../validate";
 import { edgeItem, requireNode } from "../views";
 
 export function registerPathRoutes(router: Router, context: ApiContext): void {
-  const { schemas, limits } = context;
+  const { graph, schemas, limits } = context;
   router.get("/paths", (req, res) => {
     const { from, to, direction, relation, asOf } = validate(schemas.paths, req.query);
-    const graph = graphFor(context, asOf);
     requireNode(graph, from, "from", asOf);
     requireNode(graph, to, "to", asOf);
     const outcome = shortestPath(graph, from, to, {
       direction,
       relations: relation,
+      asOf,
       maxVisited: limits.maxPathVisited,
     });
     if (!outcome.found && outcome.exhausted) {
@@ -32,8 +33,8 @@ export function registerPathRoutes(router: Router, context: ApiContext): void {
         `no path from "${from}" to "${to}" with direction ${direction}${relation ? ` and relation ${relation.join(",")}` : ""}`,
       );
     const body: PathResponse = {
-      nodes: outcome.path.nodes.map((key) => ({ key, attributes: graph.getNodeAttributes(key) })),
-      edges: outcome.path.edges.map((edge) => edgeItem(graph, edge)),
+      nodes: outcome.path.nodes.map((key) => ({ key, attributes: attributesAsOf(graph.getNodeAttributes(key), asOf) })),
+      edges: outcome.path.edges.map((edge) => edgeItem(graph, edge, asOf)),
       length: outcome.path.edges.length,
     };
     sendJson(res, body);

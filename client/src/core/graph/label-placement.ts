@@ -108,15 +108,17 @@ const within = (rect: Rect, bounds: Rect) =>
  * Places node labels, most important first (rank, then disc size): each takes the first side of its disc where it
  * stays inside `bounds` and covers no disc, no overlay box and no label already placed; one that fits nowhere is
  * left out, except a forced label, which goes to the right regardless. Returns where each went, and the space
- * (labels, discs, overlays) for relation labels to fit into.
+ * (labels and overlays) for relation labels to fit into: they run between two discs and are cut to fit there, so
+ * discs' bounding squares would wrongly block them.
  */
 export function placeNodeLabels(
   candidates: readonly NodeLabelCandidate[],
   options: { bounds: Rect; discs?: readonly Rect[]; obstacles?: readonly Rect[] },
 ): { placed: Map<string, PlacedNodeLabel>; space: LabelSpace } {
   const space = new LabelSpace();
-  space.add(options.discs ?? []);
   space.add(options.obstacles ?? []);
+  const discs = new LabelSpace();
+  discs.add(options.discs ?? []);
   const placed = new Map<string, PlacedNodeLabel>();
   const order = [...candidates].sort((a, b) => b.rank - a.rank || b.size - a.size);
   for (const candidate of order) {
@@ -128,7 +130,7 @@ export function placeNodeLabels(
     }
     for (const side of LABEL_SIDES) {
       const rect = nodeLabelRect(candidate, side);
-      if (!within(rect, options.bounds) || !space.fits([rect])) continue;
+      if (!within(rect, options.bounds) || !space.fits([rect]) || !discs.fits([rect])) continue;
       space.add([rect]);
       placed.set(candidate.key, { side, rect });
       break;

@@ -26,6 +26,10 @@ export const en = {
   "topbar.gexfAll": "GEXF: whole graph",
   "topbar.gexfShown": "GEXF: what is shown",
   "topbar.png": "PNG of the view",
+  "png.untitled": "Knowledge graph",
+  /** The PNG's last line; `titles` ends with a full stop. */
+  "png.source": (p: { count: number; titles: string }) =>
+    `Source${p.count === 1 ? "" : "s"}: ${p.titles} Each entity and relation cites its paragraph. Drawn with KG Explorer.`,
   "topbar.pngFailed": (p: { message: string }) => `Could not make the PNG: ${p.message}`,
   "search.label": "Search entities",
   "search.placeholder": "Search entities (press /)",

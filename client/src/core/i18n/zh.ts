@@ -26,6 +26,9 @@ export const zh: Catalogue = {
   "topbar.gexfAll": "GEXF：整个图谱",
   "topbar.gexfShown": "GEXF：当前显示的部分",
   "topbar.png": "当前视图的 PNG",
+  "png.untitled": "知识图谱",
+  // Spaces between the sentences: the PNG wraps its lines there.
+  "png.source": (p) => `来源：${p.titles} 每个实体和关系都注明了所引段落。 由知识图谱浏览器绘制。`,
   "topbar.pngFailed": (p) => `无法生成 PNG：${p.message}`,
   "search.label": "搜索实体",
   "search.placeholder": "搜索实体（按 /）",

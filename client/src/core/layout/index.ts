@@ -1,12 +1,14 @@
 /**
  * Layout: ForceAtlas2 in a Web Worker (graphology's supervisor), started and stopped from the page, then an
- * anti-overlap pass (noverlap) measured in screen pixels, since sigma sizes nodes in pixels, animated into place.
+ * anti-overlap pass (noverlap) measured in screen pixels, since sigma sizes nodes in pixels, animated into place
+ * (unless the user prefers reduced motion).
  */
 import FA2Layout from "graphology-layout-forceatlas2/worker";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import noverlap from "graphology-layout-noverlap";
 import { animateNodes } from "sigma/utils";
 import type { ClientGraph } from "../graph/load";
+import { prefersReducedMotion } from "../motion";
 import type { Renderer } from "../../views/renderer";
 
 export type LayoutListener = (running: boolean) => void;
@@ -68,7 +70,10 @@ export class LayoutController {
       },
       outputReducer: (_key, attributes) => ({ ...attributes, ...renderer.viewportToGraph(attributes) }),
     });
-    this.cancelAnimation = animateNodes(this.graph as never, positions, { duration: 500 });
+    // With the system's "reduce motion" the nodes are put in place at once.
+    if (prefersReducedMotion()) {
+      for (const [key, position] of Object.entries(positions)) this.graph.mergeNodeAttributes(key, position);
+    } else this.cancelAnimation = animateNodes(this.graph as never, positions, { duration: 500 });
   }
 
   kill(): void {

@@ -133,7 +133,9 @@ export const nodeDetailSchema = z.strictObject({
   degree: count,
   inDegree: count,
   outDegree: count,
+  /** This page of the node's relations, grouped; `relationsPage` says which part of them it is. */
   relations: z.array(relationGroupSchema),
+  relationsPage: z.strictObject({ offset: count, limit: count, total: count }),
 });
 export type NodeDetailResponse = z.infer<typeof nodeDetailSchema>;
 

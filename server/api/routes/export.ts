@@ -45,6 +45,7 @@ export function registerExportRoutes(router: Router, context: ApiContext): void 
     res.status(200);
     res.attachment(exportFileName(datasetName, center, depth, asOf));
     res.type("application/gexf+xml; charset=utf-8");
+    if (req.method === "HEAD") return void res.end(); // the headers say all HEAD asks; the body is not built
     await writeGexf(selected, res, { description: graph.getAttribute("name"), version, dynamic, filter });
     res.end();
   });

@@ -132,6 +132,9 @@ export function requestSchemas(limits: Limits) {
         .enum(["true", "false"])
         .default("false")
         .transform((v) => v === "true"),
+      metrics: listOf(METRICS).describe(
+        "node metrics to add as numeric columns (metric_pagerank, ...), computed on the graph the filters give",
+      ),
     }),
     overview: z.strictObject({
       limit: wholeNumber(1, limits.maxOverview).default(Math.min(200, limits.maxOverview)),

@@ -2,9 +2,10 @@
  * Analysis: network metrics per node (centralities, components, cores, communities), computed on demand and
  * cached, and the control chains around one entity.
  */
-import type { Router } from "express";
+import type { Response, Router } from "express";
 import { control } from "../../analysis/control";
-import { MetricsBusyError } from "../../analysis/metrics-service";
+import type { AnalysisFilter } from "../../analysis/adjacency";
+import { MetricsBusyError, type MetricsAnswer, type MetricsService } from "../../analysis/metrics-service";
 import { summarise } from "../../analysis/summary";
 import { GROUP_METRICS, type Metric } from "../../analysis/metric-names";
 import type { ApiContext } from "../context";
@@ -17,19 +18,33 @@ import { requireNode } from "../views";
 /** Seconds a client is asked to wait when every metrics slot is taken. */
 const RETRY_AFTER_SECONDS = 5;
 
+/** The service's answer, or a 503 problem with Retry-After when every metrics slot is taken. */
+export async function metricsOrBusy(
+  res: Response,
+  analysis: MetricsService,
+  filter: AnalysisFilter,
+  metrics: readonly Metric[],
+): Promise<MetricsAnswer> {
+  try {
+    return await analysis.metrics(filter, metrics);
+  } catch (error) {
+    if (!(error instanceof MetricsBusyError)) throw error;
+    res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
+    throw new HttpError(503, "Busy", `${error.message}; try again in ${RETRY_AFTER_SECONDS} s`);
+  }
+}
+
 export function registerAnalysisRoutes(router: Router, { graph, analysis, schemas }: ApiContext): void {
   router.get("/metrics", async (req, res) => {
     const query = validate(schemas.metrics, req.query);
     const asked = [...new Set(query.metrics)];
     const filter = { types: query.type, relations: query.relation, asOf: query.asOf };
-    let answer;
-    try {
-      answer = await analysis.metrics(filter, query.sort ? [...new Set([...asked, query.sort])] : asked);
-    } catch (error) {
-      if (!(error instanceof MetricsBusyError)) throw error;
-      res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
-      throw new HttpError(503, "Busy", `${error.message}; try again in ${RETRY_AFTER_SECONDS} s`);
-    }
+    const answer = await metricsOrBusy(
+      res,
+      analysis,
+      filter,
+      query.sort ? [...new Set([...asked, query.sort])] : asked,
+    );
     const { keys, results } = answer;
     let order = Array.from(keys, (_, i) => i);
     if (query.nodes) {

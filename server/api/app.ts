@@ -13,6 +13,7 @@ import type { KnowledgeGraph } from "../graph/attributes";
 import { SearchIndex } from "../graph/search-index";
 import { allowedHosts } from "./allowed-hosts";
 import type { ApiContext } from "./context";
+import { admission, DEFAULT_ADMISSION, type AdmissionLimits } from "./admission";
 import { HttpError, NotFoundError, notFoundHandler, problemHandler } from "./errors";
 import { precompressedAssets } from "./precompressed-assets";
 import { requestLog, stdoutLog } from "./request-log";
@@ -43,6 +44,8 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** Graphs with more nodes than this open on an overview (`/api/overview`); default 20000. */
   overviewAbove?: number;
+  /** Requests of each class allowed at once (server/api/admission.ts). */
+  admission?: Partial<AdmissionLimits>;
   /** Host names (or addresses) answered besides loopback ones; any other `Host` gets 403 (DNS rebinding). */
   allowedHosts?: string[];
   /** Start the analysis worker thread now rather than on the first `/api/metrics` request. */
@@ -118,6 +121,7 @@ export function createApp(options: AppOptions): Express {
   if (options.warmUpAnalysis) context.analysis.warmUp();
 
   const api = Router();
+  api.use(admission({ ...DEFAULT_ADMISSION, ...options.admission }));
   registerGraphRoutes(api, context);
   registerNodeRoutes(api, context);
   registerEdgeRoutes(api, context);

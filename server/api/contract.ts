@@ -133,7 +133,9 @@ export const nodeDetailSchema = z.strictObject({
   degree: count,
   inDegree: count,
   outDegree: count,
+  /** This page of the node's relations, grouped; `relationsPage` says which part of them it is. */
   relations: z.array(relationGroupSchema),
+  relationsPage: z.strictObject({ offset: count, limit: count, total: count }),
 });
 export type NodeDetailResponse = z.infer<typeof nodeDetailSchema>;
 
@@ -296,10 +298,17 @@ const metricSummarySchema = z.strictObject({
 
 /** One node's row of `/api/metrics`: its key and one field per metric asked for. */
 const metricRowSchema = z
-  .object({ key: z.string() })
+  .object({
+    key: z.string(),
+    ranks: z
+      .partialRecord(z.enum(METRICS), z.number().int().min(1))
+      .optional()
+      .describe("with ?nodes=: the node's rank by each quantity, 1 for the largest (ties share a rank)"),
+  })
   .catchall(z.number())
   .describe("the node's key, and one number per metric asked for");
-export type MetricRow = { key: string } & Partial<Record<(typeof METRICS)[number], number>>;
+type Metric = (typeof METRICS)[number];
+export type MetricRow = { key: string; ranks?: Partial<Record<Metric, number>> } & Partial<Record<Metric, number>>;
 
 export const metricsSchema = z.strictObject({
   metrics: z.array(z.enum(METRICS)),
@@ -339,6 +348,8 @@ export const controlSchema = z.strictObject({
   truncated: z.boolean(),
 });
 export type ControlResponse = z.infer<typeof controlSchema>;
+export type Chain = ControlResponse["owners"][number]["chains"][number];
+export type Share = NonNullable<Chain["share"]>;
 
 /**
  * Compile-time proof that the schemas describe the very types the graph and the analysis produce: if one

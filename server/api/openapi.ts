@@ -3,6 +3,7 @@
  * type responses (contract.ts): each query or path schema becomes its parameters, with bounds, defaults and
  * allowed values, and each response schema a component, so documentation and behaviour cannot disagree.
  */
+import { routeClass } from "./admission";
 import { z } from "zod";
 import { datasetJsonSchema } from "../domain/dataset-json-schema";
 import * as contract from "./contract";
@@ -95,6 +96,13 @@ const problem = (description: string) => ({
   description,
   content: { "application/problem+json": { schema: ref("Problem") } },
 });
+
+/** The 503 of a route's class when too many of its class are running (admission.ts); none for light routes. */
+function busyAnswer(path: string): string | undefined {
+  const kind = routeClass(path.replace(/^\/api/, ""));
+  if (kind === "light") return undefined;
+  return `Too many ${kind === "whole" ? "whole-graph requests" : "queries"} are running; try again after Retry-After seconds`;
+}
 
 function responses(op: Operation) {
   const ok =
@@ -191,8 +199,8 @@ export function openApiDocument(schemas: RequestSchemas, serverVersion: string) 
     {
       path: "/api/nodes/{key}",
       operationId: "getNode",
-      summary: "One node, its degrees and its edges grouped by relation",
-      query: schemas.nodeDetail,
+      summary: "One node, its degrees and a page of its edges grouped by relation",
+      query: schemas.node,
       params: schemas.nodeParams,
       response: "NodeDetail",
       notFound: "Unknown node, or not there in asOf's year",
@@ -262,6 +270,7 @@ export function openApiDocument(schemas: RequestSchemas, serverVersion: string) 
       summary: "Per-node metrics (degrees, PageRank, betweenness, closeness, HITS, components, cores, communities)",
       query: schemas.metrics,
       response: "Metrics",
+      notFound: "A key in nodes= is not in the graph",
       busy: "Every metrics slot is taken; try again after Retry-After seconds",
     },
     {
@@ -292,7 +301,7 @@ export function openApiDocument(schemas: RequestSchemas, serverVersion: string) 
         operationId: op.operationId,
         summary: op.summary,
         parameters: [...(op.params ? parameters(op.params, "path") : []), ...parameters(op.query, "query")],
-        responses: responses(op),
+        responses: responses({ ...op, busy: op.busy ?? busyAnswer(op.path) }),
       },
       options: methodNotAllowed(op.operationId),
     };

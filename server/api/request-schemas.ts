@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { NODE_TYPES, RELATIONS } from "../domain/vocabulary";
 import { DIRECTIONS } from "../graph/neighborhood";
+import { tokenize } from "../graph/search-index";
 import { METRICS } from "../analysis/metric-names";
 import type { NeighborhoodView } from "./contract";
 
@@ -16,21 +17,32 @@ export interface Limits {
   maxNeighbors: number;
   maxPage: number;
   maxSearch: number;
+  /** Characters and terms of a search query (`/api/search?q=`). */
+  maxSearchChars: number;
+  maxSearchTerms: number;
   /** Nodes a path search may visit before giving up. */
   maxPathVisited: number;
   /** Nodes in the page's overview of a large graph (`/api/overview?limit=`). */
   maxOverview: number;
+  /** Edges in one `/api/overview/nodes` answer, whatever the number of nodes asked for. */
+  maxOverviewLinks: number;
   /** Rows of one `/api/metrics` answer. */
   maxMetricRows: number;
 }
+
+/** Nodes one `/api/metrics?nodes=` request may name. */
+const METRIC_NODES = 100;
 
 export const DEFAULT_LIMITS: Limits = {
   maxDepth: 3,
   maxNeighbors: 2000,
   maxPage: 1000,
   maxSearch: 50,
+  maxSearchChars: 100,
+  maxSearchTerms: 12,
   maxPathVisited: 1_000_000,
   maxOverview: 5000,
+  maxOverviewLinks: 20_000,
   maxMetricRows: 200_000,
 };
 
@@ -74,6 +86,12 @@ export function requestSchemas(limits: Limits) {
     edgeParams: z.strictObject({ key: text(1000) }),
     graph: z.strictObject({ type, relation, asOf }),
     nodeDetail: z.strictObject({ asOf }),
+    /** One node: its relations a page at a time (a hub has tens of thousands). */
+    node: z.strictObject({
+      asOf,
+      limit: wholeNumber(1, limits.maxPage).default(limits.maxPage),
+      offset: page.offset,
+    }),
     nodes: z.strictObject({ type, q: text(200).optional(), ...page }),
     neighbors: z.strictObject({
       depth,
@@ -92,7 +110,14 @@ export function requestSchemas(limits: Limits) {
     }),
     edges: z.strictObject({ relation, source: nodeKey.optional(), target: nodeKey.optional(), ...page }),
     paths: z.strictObject({ from: nodeKey, to: nodeKey, direction, relation, asOf }),
-    search: z.strictObject({ q: text(200), limit: wholeNumber(1, limits.maxSearch).default(10) }),
+    search: z.strictObject({
+      // Each term is looked up with typos forgiven across every name: the terms, not the characters, cost.
+      q: text(limits.maxSearchChars).refine(
+        (q) => tokenize(q).length <= limits.maxSearchTerms,
+        `must have at most ${limits.maxSearchTerms} search terms (words, and pairs of Chinese characters)`,
+      ),
+      limit: wholeNumber(1, limits.maxSearch).default(10),
+    }),
     exportGexf: z.strictObject({
       type,
       relation,
@@ -107,6 +132,9 @@ export function requestSchemas(limits: Limits) {
         .enum(["true", "false"])
         .default("false")
         .transform((v) => v === "true"),
+      metrics: listOf(METRICS).describe(
+        "node metrics to add as numeric columns (metric_pagerank, ...), computed on the graph the filters give",
+      ),
     }),
     overview: z.strictObject({
       limit: wholeNumber(1, limits.maxOverview).default(Math.min(200, limits.maxOverview)),
@@ -135,6 +163,23 @@ export function requestSchemas(limits: Limits) {
       relation,
       asOf,
       sort: z.enum(METRICS).optional().describe("order rows by this metric, largest first (ties by key)"),
+      nodes: z
+        .string()
+        .max(METRIC_NODES * 501, "lists too many characters")
+        .transform((s) =>
+          s
+            .split(",")
+            .map((v) => v.trim())
+            .filter(Boolean),
+        )
+        .pipe(
+          z
+            .array(nodeKey)
+            .min(1, "give at least one node key")
+            .max(METRIC_NODES, `lists more than ${METRIC_NODES} nodes`),
+        )
+        .optional()
+        .describe("only these nodes' rows, each with its rank (1 = largest) for every quantity asked for"),
       limit: wholeNumber(1, limits.maxMetricRows).default(limits.maxMetricRows),
       offset: wholeNumber(0, 1e12).default(0),
     }),

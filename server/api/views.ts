@@ -35,16 +35,26 @@ export function edgeItem(graph: KnowledgeGraph, key: string, asOf?: number): Edg
   return { key, source: graph.source(key), target: graph.target(key), attributes };
 }
 
-/** A node with its relations; with `asOf`, as it stood that year (edges and neighbours of that year only). */
-export function nodeDetail(graph: KnowledgeGraph, key: string, asOf?: number): NodeDetailResponse {
+/**
+ * A node with one page of its relations (out-edges, then in-edges, in graphology's order), grouped by
+ * relation and direction; degrees count them all. With `asOf`, as it stood that year.
+ */
+export function nodeDetail(
+  graph: KnowledgeGraph,
+  key: string,
+  asOf: number | undefined,
+  page: { offset: number; limit: number },
+): NodeDetailResponse {
   const filter = new GraphFilter(graph, { asOf });
   const groups = new Map<string, RelationGroup>();
   let inDegree = 0;
   let outDegree = 0;
   const add = (edge: string, attributes: EdgeAttributes, direction: "out" | "in", other: string) => {
     if (!filter.follows(attributes) || !filter.standsAt(other)) return;
+    const index = inDegree + outDegree;
     if (direction === "out") outDegree++;
     else inDegree++;
+    if (index < page.offset || index >= page.offset + page.limit) return;
     const relation = attributes.relation;
     const id = `${direction}:${relation}`;
     let group = groups.get(id);
@@ -60,6 +70,7 @@ export function nodeDetail(graph: KnowledgeGraph, key: string, asOf?: number): N
     inDegree,
     outDegree,
     relations: [...groups.values()],
+    relationsPage: { ...page, total: inDegree + outDegree },
   };
 }
 

@@ -53,18 +53,56 @@ export function overview(graph: KnowledgeGraph, limit: number): Overview {
   return { nodes, edges };
 }
 
+/**
+ * The overview of `most` nodes, worked out once, from which any smaller one is read off: the `limit` most
+ * central nodes are a prefix of the `most`, and the edges among them are those whose two ends rank below
+ * `limit`. So `?limit=N` with a new N each time costs a filter, not a pass over the graph.
+ */
+export class OverviewRanking {
+  readonly nodes: string[];
+  /** Distinct neighbours of each ranked node, by rank. */
+  readonly neighbours: number[];
+  private readonly edges: string[];
+  /** For each edge, the rank of its later end: it belongs to every overview with a larger limit. */
+  private readonly edgeRanks: Int32Array;
+
+  constructor(graph: KnowledgeGraph, most: number) {
+    const { nodes, edges } = overview(graph, most);
+    const rank = new Map(nodes.map((node, i) => [node, i]));
+    this.nodes = nodes;
+    this.edges = edges;
+    this.edgeRanks = Int32Array.from(edges, (edge) =>
+      Math.max(rank.get(graph.source(edge))!, rank.get(graph.target(edge))!),
+    );
+    this.neighbours = nodes.map((node) => neighbourCount(graph, node));
+  }
+
+  /** The overview of `limit` nodes (at most `most`), as overview(graph, limit) gives it. */
+  take(limit: number): Overview {
+    const edges: string[] = [];
+    for (let i = 0; i < this.edges.length; i++) if (this.edgeRanks[i]! < limit) edges.push(this.edges[i]!);
+    return { nodes: this.nodes.slice(0, limit), edges };
+  }
+}
+
 export interface NodeLinks {
   /** Edges of the given nodes, at most `perNode` each, so a hub cannot make the answer huge. */
   edges: string[];
-  /** True when some node had more edges than `perNode`. */
+  /** True when some node had more edges than `perNode`, or the answer's budget ran out. */
   truncated: boolean;
 }
 
 /**
  * The edges of each given node (both directions), for a page that has just added these nodes and needs
- * their links to what it already shows. Each edge appears once even when both its ends are given.
+ * their links to what it already shows, at most `perNode` each and `budget` in all. Each edge appears once
+ * even when both its ends are given.
  */
-export function linksOf(graph: KnowledgeGraph, nodes: readonly string[], perNode: number): NodeLinks {
+export function linksOf(
+  graph: KnowledgeGraph,
+  nodes: readonly string[],
+  perNode: number,
+  budget = Infinity,
+): NodeLinks {
   const seen = new Set<string>();
   const edges: string[] = [];
   let truncated = false;
@@ -72,7 +110,7 @@ export function linksOf(graph: KnowledgeGraph, nodes: readonly string[], perNode
     let taken = 0;
     const stopped = graph.someEdge(node, (edge) => {
       if (seen.has(edge)) return false;
-      if (taken >= perNode) return true;
+      if (taken >= perNode || edges.length >= budget) return true;
       seen.add(edge);
       edges.push(edge);
       taken++;

@@ -3,6 +3,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { Router } from "express";
 import { NODE_TYPE_INFO, NODE_TYPES, RELATION_INFO, RELATIONS } from "../../domain/vocabulary";
 import { GraphFilter } from "../../graph/filter";
+import type { KnowledgeGraph } from "../../graph/attributes";
 import type { ApiContext } from "../context";
 import type { HealthResponse, SchemaResponse, TimelineResponse } from "../contract";
 import { timeline, timelineRange } from "../../graph/timeline";
@@ -48,33 +49,39 @@ export function registerGraphRoutes(router: Router, context: ApiContext): void {
     res.json(body);
   });
 
+  // Counted when the app is made: the graph never changes while it runs, and counting passes over every record.
+  const schemaBody = schemaOf(graph);
   router.get("/schema", (req, res) => {
     validate(schemas.none, req.query);
-    const typeCounts = new Map<string, number>();
-    const relationCounts = new Map<string, number>();
-    const nodeAttributes = new Set<string>();
-    const edgeAttributes = new Set<string>();
-    graph.forEachNode((_key, a) => {
-      typeCounts.set(a.type, (typeCounts.get(a.type) ?? 0) + 1);
-      Object.keys(a).forEach((name) => nodeAttributes.add(name));
-    });
-    graph.forEachEdge((_key, a) => {
-      relationCounts.set(a.relation, (relationCounts.get(a.relation) ?? 0) + 1);
-      Object.keys(a).forEach((name) => edgeAttributes.add(name));
-    });
-    const body: SchemaResponse = {
-      nodeTypes: NODE_TYPES.map((type) => ({ type, ...NODE_TYPE_INFO[type], count: typeCounts.get(type) ?? 0 })),
-      relations: RELATIONS.map((relation) => ({
-        relation,
-        ...RELATION_INFO[relation],
-        count: relationCounts.get(relation) ?? 0,
-      })),
-      nodeAttributes: [...nodeAttributes].sort(),
-      edgeAttributes: [...edgeAttributes].sort(),
-      documents: graph.getAttribute("documents"),
-    };
-    res.json(body);
+    res.json(schemaBody);
   });
+}
+
+/** Node types and relations with their counts, attribute names, documents. */
+function schemaOf(graph: KnowledgeGraph): SchemaResponse {
+  const typeCounts = new Map<string, number>();
+  const relationCounts = new Map<string, number>();
+  const nodeAttributes = new Set<string>();
+  const edgeAttributes = new Set<string>();
+  graph.forEachNode((_key, a) => {
+    typeCounts.set(a.type, (typeCounts.get(a.type) ?? 0) + 1);
+    Object.keys(a).forEach((name) => nodeAttributes.add(name));
+  });
+  graph.forEachEdge((_key, a) => {
+    relationCounts.set(a.relation, (relationCounts.get(a.relation) ?? 0) + 1);
+    Object.keys(a).forEach((name) => edgeAttributes.add(name));
+  });
+  return {
+    nodeTypes: NODE_TYPES.map((type) => ({ type, ...NODE_TYPE_INFO[type], count: typeCounts.get(type) ?? 0 })),
+    relations: RELATIONS.map((relation) => ({
+      relation,
+      ...RELATION_INFO[relation],
+      count: relationCounts.get(relation) ?? 0,
+    })),
+    nodeAttributes: [...nodeAttributes].sort(),
+    edgeAttributes: [...edgeAttributes].sort(),
+    documents: graph.getAttribute("documents"),
+  };
 }
 
 /**

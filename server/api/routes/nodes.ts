@@ -31,8 +31,8 @@ export function registerNodeRoutes(router: Router, context: ApiContext): void {
 
   router.get("/nodes/:key", (req, res) => {
     const { key } = validate(schemas.nodeParams, req.params);
-    const { asOf } = validate(schemas.nodeDetail, req.query);
-    res.json(nodeDetail(graph, requireNode(graph, key, "key", asOf), asOf));
+    const { asOf, limit, offset } = validate(schemas.node, req.query);
+    sendJson(res, nodeDetail(graph, requireNode(graph, key, "key", asOf), asOf, { offset, limit }));
   });
 
   router.get("/nodes/:key/neighbors", (req, res) => {

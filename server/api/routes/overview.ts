@@ -6,7 +6,9 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import type { Router } from "express";
-import { linksOf, neighbourCount, overview, type Overview } from "../../graph/overview";
+import { ChunkSink, type Output } from "../../gexf/sink";
+import type { KnowledgeGraph } from "../../graph/attributes";
+import { linksOf, neighbourCount, OverviewRanking, type Overview } from "../../graph/overview";
 import type { ApiContext } from "../context";
 import type { OverviewNodesResponse, OverviewResponse } from "../contract";
 import { writeGraphJson } from "../graph-json";
@@ -20,18 +22,40 @@ export const DEFAULT_OVERVIEW_ABOVE = 20_000;
 /** Edges returned per added node: enough for the long tail of a power-law graph; hubs are in the overview. */
 export const LINKS_PER_NODE = 500;
 
-export function registerOverviewRoutes(router: Router, context: ApiContext, above = DEFAULT_OVERVIEW_ABOVE): void {
-  const { graph, schemas } = context;
-  // The graph never changes while the app runs: an overview is computed once per limit asked for.
-  const cache = new Map<number, Overview>();
-  const overviewOf = (limit: number): Overview => {
-    let found = cache.get(limit);
-    if (!found) {
-      if (cache.size >= 16) cache.delete(cache.keys().next().value!);
-      cache.set(limit, (found = overview(graph, limit)));
+/** Each item's JSON, comma-separated, made only as it is written. */
+function* listed<T>(items: readonly T[], item: (value: T) => unknown): Generator<string> {
+  for (let i = 0; i < items.length; i++) yield (i > 0 ? "," : "") + JSON.stringify(item(items[i]!));
+}
+
+/** OverviewResponse as JSON pieces, each made as it is written. */
+function* overviewPieces(graph: KnowledgeGraph, chosen: Overview, overview: OverviewResponse["overview"]) {
+  const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
+  yield `{"graph":{"attributes":${JSON.stringify(graph.getAttributes())},"options":${JSON.stringify(options)},"nodes":[`;
+  yield* listed(chosen.nodes, (key) => ({ key, attributes: graph.getNodeAttributes(key) }));
+  yield '],"edges":[';
+  yield* listed(chosen.edges, (key) => edgeItem(graph, key));
+  yield `]},"overview":${JSON.stringify(overview)}}`;
+}
+
+/** Writes the pieces through a ChunkSink: batched, waiting for 'drain', and letting other requests run. */
+async function writeJsonPieces(out: Output, pieces: Iterable<string>): Promise<void> {
+  const sink = new ChunkSink(out);
+  try {
+    for (const piece of pieces) {
+      if (sink.push(piece)) await sink.flush();
+      if (sink.stopped) break;
     }
-    return found;
-  };
+    await sink.flush();
+  } finally {
+    sink.dispose();
+  }
+  if (sink.failure) throw sink.failure;
+}
+
+export function registerOverviewRoutes(router: Router, context: ApiContext, above = DEFAULT_OVERVIEW_ABOVE): void {
+  const { graph, schemas, limits } = context;
+  // The graph never changes while the app runs: the largest overview is worked out once, the rest read off it.
+  let ranking: OverviewRanking | undefined;
 
   // The page's first request: like /api/graph, a repeat is a 304 and a whole graph is streamed, never one string.
   const version = context.datasetVersion ?? `instance-${randomUUID()}`;
@@ -52,31 +76,29 @@ export function registerOverviewRoutes(router: Router, context: ApiContext, abov
       res.end("}");
       return;
     }
-    const chosen = overviewOf(limit);
+    ranking ??= new OverviewRanking(graph, limits.maxOverview);
+    const chosen = ranking.take(limit);
     const neighbours: Record<string, number> = {};
-    for (const node of chosen.nodes) neighbours[node] = neighbourCount(graph, node);
-    const body: OverviewResponse = {
-      graph: {
-        attributes: graph.getAttributes(),
-        options: { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops },
-        nodes: chosen.nodes.map((key) => ({ key, attributes: graph.getNodeAttributes(key) })),
-        edges: chosen.edges.map((key) => ({
-          key,
-          source: graph.source(key),
-          target: graph.target(key),
-          attributes: graph.getEdgeAttributes(key),
-        })),
-      },
-      overview: { above, limit, totalNodes: graph.order, totalEdges: graph.size, neighbours },
+    chosen.nodes.forEach((node, rank) => (neighbours[node] = ranking!.neighbours[rank]!));
+    res.type("application/json; charset=utf-8");
+    if (req.method === "HEAD") return void res.end();
+    // OverviewResponse, written in pieces: thousands of nodes with every attribute are megabytes of JSON.
+    const overview: OverviewResponse["overview"] = {
+      above,
+      limit,
+      totalNodes: graph.order,
+      totalEdges: graph.size,
+      neighbours,
     };
-    sendJson(res, body);
+    await writeJsonPieces(res, overviewPieces(graph, chosen, overview));
+    res.end();
   });
 
   router.get("/overview/nodes", (req, res) => {
     const { nodes } = validate(schemas.overviewNodes, req.query);
     const keys = [...new Set(nodes)];
     for (const key of keys) requireNode(graph, key, "nodes");
-    const links = linksOf(graph, keys, LINKS_PER_NODE);
+    const links = linksOf(graph, keys, LINKS_PER_NODE, limits.maxOverviewLinks);
     const body: OverviewNodesResponse = {
       nodes: keys.map((key) => ({
         key,

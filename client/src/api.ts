@@ -2,10 +2,13 @@
  * The one module that knows the API's URLs: typed fetch wrappers returning the server's contract types.
  * Every failure becomes an ApiError whose message a person can read (the problem's detail when there is one).
  */
+import type { Metric } from "../../server/analysis/metric-names";
 import type {
+  ControlResponse,
   EdgeItem,
   GraphResponse,
   HealthResponse,
+  MetricsResponse,
   NeighborhoodResponse,
   NodeDetailResponse,
   OverviewNodesResponse,
@@ -149,6 +152,10 @@ export const api = {
       signal,
     ),
   search: (q: string, limit = 8, signal?: AbortSignal) => getJson<SearchResponse>("search", { q, limit }, signal),
+  /** Some metrics of the named entities, each with its rank among all (the server computes and caches them). */
+  metricsOf: (nodes: readonly string[], metrics: readonly Metric[], signal?: AbortSignal) =>
+    getJson<MetricsResponse>("metrics", { metrics, nodes }, signal),
+  control: (node: string, signal?: AbortSignal) => getJson<ControlResponse>(`nodes/${key(node)}/control`, {}, signal),
 };
 
 /** GEXF download URL: the whole graph, or what is shown (visible types and relations, neighbourhood, year). */

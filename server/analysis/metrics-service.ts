@@ -13,6 +13,8 @@ import type { MetricsJob, MetricsReply } from "./metrics-worker";
 export interface MetricsAnswer {
   keys: readonly string[];
   results: Map<Metric, MetricResult>;
+  /** A node's rank by a metric: 1 for the largest value, values that tie share a rank. */
+  rank(metric: Metric, value: number): number;
 }
 
 /** Thrown when more jobs wait than the queue holds; the route answers 503 with Retry-After. */
@@ -25,9 +27,34 @@ export interface MetricsServiceOptions {
   queueSize?: number;
 }
 
-interface Entry {
-  keys: readonly string[];
-  results: Map<Metric, MetricResult>;
+interface Entry extends MetricsAnswer {
+  /** Each metric's values sorted from the largest, made when a rank is first asked for. */
+  sorted: Map<Metric, Float64Array>;
+}
+
+function newEntry(): Entry {
+  const entry: Entry = {
+    keys: [],
+    results: new Map(),
+    sorted: new Map(),
+    rank(metric, value) {
+      let sorted = entry.sorted.get(metric);
+      if (!sorted) {
+        sorted = Float64Array.from(entry.results.get(metric)!.values).sort().reverse();
+        entry.sorted.set(metric, sorted);
+      }
+      // Binary search for how many values are larger.
+      let low = 0;
+      let high = sorted.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (sorted[middle]! > value) low = middle + 1;
+        else high = middle;
+      }
+      return low + 1;
+    },
+  };
+  return entry;
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -83,7 +110,7 @@ export class MetricsService {
 
   private async compute(id: string, filter: AnalysisFilter, metrics: readonly Metric[]): Promise<Entry> {
     // Another job may have computed these meanwhile.
-    const entry = this.cache.get(id) ?? { keys: [], results: new Map() };
+    const entry = this.cache.get(id) ?? newEntry();
     const missing = metrics.filter((m) => !entry.results.has(m));
     if (missing.length > 0) {
       const adjacency = await buildAdjacency(this.graph, filter, yieldToEventLoop);

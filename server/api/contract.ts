@@ -298,10 +298,17 @@ const metricSummarySchema = z.strictObject({
 
 /** One node's row of `/api/metrics`: its key and one field per metric asked for. */
 const metricRowSchema = z
-  .object({ key: z.string() })
+  .object({
+    key: z.string(),
+    ranks: z
+      .partialRecord(z.enum(METRICS), z.number().int().min(1))
+      .optional()
+      .describe("with ?nodes=: the node's rank by each quantity, 1 for the largest (ties share a rank)"),
+  })
   .catchall(z.number())
   .describe("the node's key, and one number per metric asked for");
-export type MetricRow = { key: string } & Partial<Record<(typeof METRICS)[number], number>>;
+type Metric = (typeof METRICS)[number];
+export type MetricRow = { key: string; ranks?: Partial<Record<Metric, number>> } & Partial<Record<Metric, number>>;
 
 export const metricsSchema = z.strictObject({
   metrics: z.array(z.enum(METRICS)),
@@ -341,6 +348,8 @@ export const controlSchema = z.strictObject({
   truncated: z.boolean(),
 });
 export type ControlResponse = z.infer<typeof controlSchema>;
+export type Chain = ControlResponse["owners"][number]["chains"][number];
+export type Share = NonNullable<Chain["share"]>;
 
 /**
  * Compile-time proof that the schemas describe the very types the graph and the analysis produce: if one

@@ -270,6 +270,7 @@ export function openApiDocument(schemas: RequestSchemas, serverVersion: string) 
       summary: "Per-node metrics (degrees, PageRank, betweenness, closeness, HITS, components, cores, communities)",
       query: schemas.metrics,
       response: "Metrics",
+      notFound: "A key in nodes= is not in the graph",
       busy: "Every metrics slot is taken; try again after Retry-After seconds",
     },
     {

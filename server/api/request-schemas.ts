@@ -30,6 +30,9 @@ export interface Limits {
   maxMetricRows: number;
 }
 
+/** Nodes one `/api/metrics?nodes=` request may name. */
+const METRIC_NODES = 100;
+
 export const DEFAULT_LIMITS: Limits = {
   maxDepth: 3,
   maxNeighbors: 2000,
@@ -129,6 +132,9 @@ export function requestSchemas(limits: Limits) {
         .enum(["true", "false"])
         .default("false")
         .transform((v) => v === "true"),
+      metrics: listOf(METRICS).describe(
+        "node metrics to add as numeric columns (metric_pagerank, ...), computed on the graph the filters give",
+      ),
     }),
     overview: z.strictObject({
       limit: wholeNumber(1, limits.maxOverview).default(Math.min(200, limits.maxOverview)),
@@ -157,6 +163,23 @@ export function requestSchemas(limits: Limits) {
       relation,
       asOf,
       sort: z.enum(METRICS).optional().describe("order rows by this metric, largest first (ties by key)"),
+      nodes: z
+        .string()
+        .max(METRIC_NODES * 501, "lists too many characters")
+        .transform((s) =>
+          s
+            .split(",")
+            .map((v) => v.trim())
+            .filter(Boolean),
+        )
+        .pipe(
+          z
+            .array(nodeKey)
+            .min(1, "give at least one node key")
+            .max(METRIC_NODES, `lists more than ${METRIC_NODES} nodes`),
+        )
+        .optional()
+        .describe("only these nodes' rows, each with its rank (1 = largest) for every quantity asked for"),
       limit: wholeNumber(1, limits.maxMetricRows).default(limits.maxMetricRows),
       offset: wholeNumber(0, 1e12).default(0),
     }),

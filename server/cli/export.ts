@@ -1,11 +1,17 @@
 /**
  * `npm run export -- --out FILE.gexf [--data FILE.json] [--type a,b] [--relation r] [--center KEY --depth N]
- * [--direction in|out|both] [--as-of YEAR] [--version 1.3|1.2draft] [--dynamic]`: the same GEXF as /api/export.gexf, written without a server.
+ * [--direction in|out|both] [--as-of YEAR] [--version 1.3|1.2draft] [--dynamic] [--metrics pagerank,community]`: the same
+ * GEXF as /api/export.gexf, written without a server.
  */
 import { createWriteStream } from "node:fs";
 import { finished } from "node:stream/promises";
 import path from "node:path";
+import { arraysOf, buildAdjacency, type AnalysisFilter } from "../analysis/adjacency";
+import { computeMetrics } from "../analysis/compute";
+import { metricColumns } from "../analysis/export-columns";
+import type { Metric } from "../analysis/metric-names";
 import { DEFAULT_LIMITS, requestSchemas } from "../api/request-schemas";
+import type { KnowledgeGraph } from "../graph/attributes";
 import { DatasetError } from "../domain/load-dataset";
 import { writeGexf } from "../gexf/write-gexf";
 import { inSpan } from "../graph/as-of";
@@ -15,7 +21,14 @@ import { loadGraph } from "../load-graph";
 import { parseFlags, UsageError } from "./args";
 
 const USAGE =
-  "usage: npm run export -- --out FILE.gexf [--data FILE.json] [--type T1,T2] [--relation R1,R2] [--center KEY [--depth 1-3] [--direction in|out|both]] [--as-of YEAR] [--version 1.3|1.2draft] [--dynamic]";
+  "usage: npm run export -- --out FILE.gexf [--data FILE.json] [--type T1,T2] [--relation R1,R2] [--center KEY [--depth 1-3] [--direction in|out|both]] [--as-of YEAR] [--version 1.3|1.2draft] [--dynamic] [--metrics M1,M2]";
+
+/** The metrics as GEXF columns, computed here in-process (no server, no worker to keep the loop free for). */
+async function metricsOf(graph: KnowledgeGraph, metrics: Metric[], filter: AnalysisFilter) {
+  const asked = [...new Set(metrics)];
+  const adjacency = await buildAdjacency(graph, filter);
+  return metricColumns(adjacency.keys, computeMetrics(arraysOf(adjacency), asked), asked);
+}
 
 async function main(): Promise<void> {
   const {
@@ -35,6 +48,7 @@ async function main(): Promise<void> {
     version: { type: "string" },
     "as-of": { type: "string" },
     dynamic: { type: "boolean" },
+    metrics: { type: "string" },
   });
   const selection = {
     ...rest,
@@ -52,7 +66,7 @@ async function main(): Promise<void> {
     const flag = issue.path[0] === "asOf" ? "as-of" : String(issue.path[0]);
     throw new UsageError(`--${flag}: ${issue.message}`);
   }
-  const { type, relation, center, depth, direction, version, asOf, dynamic } = parsed.data;
+  const { type, relation, center, depth, direction, version, asOf, dynamic, metrics } = parsed.data;
   if (dynamic && version !== "1.3") throw new UsageError("--dynamic needs --version 1.3");
   if (dynamic && asOf !== undefined) throw new UsageError("--dynamic holds every year: leave out --as-of");
 
@@ -73,7 +87,8 @@ async function main(): Promise<void> {
 
   // 1 MiB of buffer rather than 16 KiB: the writer goes on while the disk writes, and waits only when it is ahead.
   const file = createWriteStream(out, { highWaterMark: 1024 * 1024 });
-  await writeGexf(selected, file, { description: graph.getAttribute("name"), version, dynamic, filter });
+  const nodeMetrics = metrics ? await metricsOf(graph, metrics, { types: type, relations: relation, asOf }) : undefined;
+  await writeGexf(selected, file, { description: graph.getAttribute("name"), version, dynamic, filter, nodeMetrics });
   file.end();
   await finished(file);
   const nodes = filter ? selected.filterNodes((_key, a) => filter.keepsNode(a)).length : selected.order;

@@ -93,8 +93,11 @@ export class AttvaluesWriter<A extends NodeAttributes | EdgeAttributes> {
     for (const [key, column] of columns.dynamicFigures) this.dynamicFigures.set(key, escapeXml(column.id));
   }
 
-  /** `<attvalues>...</attvalues>` for one node or edge, or "" when it has no value for any column. */
-  write(attributes: A): string {
+  /**
+   * `<attvalues>...</attvalues>` for one node or edge, or "" when it has no value for any column. `extra` is
+   * attvalues the caller wrote for columns of its own (a node's metrics), put after these.
+   */
+  write(attributes: A, extra = ""): string {
     let out = "";
     for (const { get, column } of this.fixed) out += attvalue(column, get(attributes), this.long);
     const properties = attributes.properties;
@@ -104,6 +107,7 @@ export class AttvaluesWriter<A extends NodeAttributes | EdgeAttributes> {
     const figures = attributes.figures;
     if (figures && figures.length > 0)
       out += this.columns.dynamic ? this.dynamicValues(attributes) : this.flat(attributes);
+    out += extra;
     return out === "" ? "" : "<attvalues>" + out + "</attvalues>";
   }
 

@@ -46,6 +46,16 @@ export interface GexfOptions {
   dynamic?: boolean;
   /** Only the records this keeps (types, relations, a year), as if they were a graph of their own. */
   filter?: GraphFilter;
+  /**
+   * Node metrics (PageRank, communities, ...) as declared numeric columns Gephi can size, colour and filter by:
+   * the columns, and each node's values in their order (undefined: none for that node).
+   */
+  nodeMetrics?: NodeMetricColumns;
+}
+
+export interface NodeMetricColumns {
+  columns: Column[];
+  valuesOf(key: string): readonly (number | undefined)[] | undefined;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -90,7 +100,8 @@ export async function writeGexf(graph: KnowledgeGraph, out: Output, options: Gex
     counts = step.done ? step.value : counts;
     const nodeValues = new AttvaluesWriter(columns.node, flavour);
     const edgeValues = new AttvaluesWriter(columns.edge, flavour);
-    sink.push(declarations(columns, flavour), false);
+    const metrics = options.nodeMetrics;
+    sink.push(declarations(columns, flavour, metrics?.columns), false);
     sink.push(`    <nodes count="${counts.nodes}">\n`, false);
     await sink.flush();
     for (const { node, attributes } of graph.nodeEntries()) {
@@ -98,7 +109,8 @@ export async function writeGexf(graph: KnowledgeGraph, out: Output, options: Gex
         if (sink.busy) await sink.takeTurn();
         continue;
       }
-      const xml = nodeXml(node, filter ? filter.shown(attributes) : attributes, nodeValues, dynamic, flavour);
+      const extra = metrics ? metricValuesXml(metrics.columns, metrics.valuesOf(node)) : "";
+      const xml = nodeXml(node, filter ? filter.shown(attributes) : attributes, nodeValues, dynamic, flavour, extra);
       if (nodeValues.long.length > 0) await pushWithLongValues(sink, xml, nodeValues.long);
       else if (sink.push(xml)) await sink.flush();
       if (sink.stopped) break;
@@ -172,7 +184,7 @@ function prolog(graph: KnowledgeGraph, options: GexfOptions, date: string, flavo
 }
 
 /** `<graph>` and the attribute declarations of both classes. */
-function declarations(columns: GexfColumns, flavour: GexfFlavour): string {
+function declarations(columns: GexfColumns, flavour: GexfFlavour, metricColumns: Column[] = []): string {
   const dynamic = columns.node.dynamic;
   return (
     // Directed throughout: networkx (2 and 3) refuses a mixed graph, and Gephi drops edges whose type
@@ -183,7 +195,12 @@ function declarations(columns: GexfColumns, flavour: GexfFlavour): string {
     // One block per class: graphology-gexf (Gephi Lite) keeps only the last block of a class. In a dynamic graph
     // it says mode="dynamic", without which Gephi keeps only the last value of a column; the record's own
     // columns then carry no interval (always so), its figures one per point.
-    classDeclarations("node", [...columns.node.columns(), ...columns.node.dynamicColumns()], flavour, dynamic) +
+    classDeclarations(
+      "node",
+      [...columns.node.columns(), ...metricColumns, ...columns.node.dynamicColumns()],
+      flavour,
+      dynamic,
+    ) +
     classDeclarations("edge", [...columns.edge.columns(), ...columns.edge.dynamicColumns()], flavour, dynamic)
   );
 }
@@ -214,11 +231,13 @@ function nodeXml(
   values: AttvaluesWriter<NodeAttributes>,
   dynamic: boolean,
   flavour: GexfFlavour,
+  /** Attvalues written inside the node's own, after them (its metrics). */
+  extra = "",
 ): string {
   let xml = '      <node id="' + escapeXml(key) + '"';
   xml += labelXml(attributes.label);
   if (dynamic) xml += spanXml(attributes.time);
-  xml += ">" + values.write(attributes) + cachedVizColor(attributes.color);
+  xml += ">" + values.write(attributes, extra) + cachedVizColor(attributes.color);
   const size = attributes.size;
   if (Number.isFinite(size) && size > 0) xml += '<viz:size value="' + formatNumber(size) + '"/>';
   const x = formatNumber(attributes.x);
@@ -227,6 +246,18 @@ function nodeXml(
     xml += '<viz:position x="' + x + '" y="' + y + (flavour.positionZ ? '" z="0"/>' : '"/>');
   }
   return xml + "</node>\n";
+}
+
+/** One node's metric attvalues; non-finite values are left out as everywhere else. */
+function metricValuesXml(columns: Column[], values: readonly (number | undefined)[] | undefined): string {
+  if (!values) return "";
+  let out = "";
+  for (let i = 0; i < columns.length; i++) {
+    const raw = values[i];
+    const value = raw === undefined ? undefined : formatNumber(raw);
+    if (value !== undefined) out += '<attvalue for="' + escapeXml(columns[i]!.id) + '" value="' + value + '"/>';
+  }
+  return out;
 }
 
 /** ` label="..."`, or "" when the label is empty once the characters XML cannot carry are removed. */

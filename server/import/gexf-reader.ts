@@ -30,6 +30,7 @@ interface EdgeItem {
 export async function readGexf(file: string, options: ImportOptions = {}): Promise<ImportedGraph> {
   const b = new GraphBuilder(file, options, { format: "gexf", defaultEdgeType: "undirected", attributes: {} });
   const declared = { node: new Map<string, DeclaredAttribute>(), edge: new Map<string, DeclaredAttribute>() };
+  const withDefaults = { node: [] as DeclaredAttribute[], edge: [] as DeclaredAttribute[] }; // checked per element
   const items: Item[] = []; // open <node>/<edge> elements; nodes may nest (hierarchies are flattened)
   let attributesClass: "node" | "edge" | undefined;
   let attributesMode: "static" | "dynamic" = "static";
@@ -228,6 +229,7 @@ export async function readGexf(file: string, options: ImportOptions = {}): Promi
       if (value === undefined)
         b.warn(at, `default "${text.slice(0, 40)}" of "${attribute.id}" is not a ${attribute.type}`);
       attribute.default = value ?? text;
+      if (attribute.class !== "graph") withDefaults[attribute.class].push(attribute);
       text = undefined;
     } else if (name === "attribute") attribute = undefined;
     else if (name === "attributes") attributesClass = undefined;
@@ -241,10 +243,9 @@ export async function readGexf(file: string, options: ImportOptions = {}): Promi
   }
 
   function fillDefaults(item: Item): void {
-    for (const declaration of declared[item.kind].values()) {
-      if (declaration.default !== undefined && !(declaration.id in item.attributes.attributes)) {
-        item.attributes.attributes[declaration.id] = declaration.default;
-      }
+    const values = item.attributes.attributes;
+    for (const declaration of withDefaults[item.kind]) {
+      if (!(declaration.id in values)) values[declaration.id] = declaration.default!;
     }
   }
 

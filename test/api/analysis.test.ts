@@ -36,6 +36,22 @@ describe("GET /api/metrics", () => {
     expect(page.total).toBe(all.total);
   });
 
+  it("gives named nodes their rows with ranks (1 = largest, ties share a rank), as the sidebar shows them", async () => {
+    const all = await get<MetricsResponse>("/api/metrics?metrics=pagerank,degree,community");
+    const some = await get<MetricsResponse>(
+      "/api/metrics?metrics=pagerank,degree,community&nodes=xiaomi,kingsoft-cloud",
+    );
+    expect(some.nodes.map((r) => r.key)).toEqual(["xiaomi", "kingsoft-cloud"]);
+    for (const row of some.nodes) {
+      for (const metric of ["pagerank", "degree"] as const) {
+        const larger = all.nodes.filter((other) => other[metric]! > row[metric]!).length;
+        expect(row.ranks![metric]).toBe(larger + 1);
+      }
+      expect(row.ranks).not.toHaveProperty("community"); // a group number has no rank
+    }
+    expect((await get<Problem>("/api/metrics?metrics=degree&nodes=xiaomi,nobody", 404)).parameter).toBe("nodes");
+  });
+
   it("filters by type, relation and year like the rest of the API", async () => {
     const people = await get<MetricsResponse>("/api/metrics?metrics=degree&type=person,company");
     const graph = embeddedGraph();

@@ -11,7 +11,8 @@ import type { ClientGraph } from "../core/graph/load";
 import { t } from "../core/i18n";
 import type { Selection } from "../core/state/types";
 import { el, replaceChildren } from "./dom";
-import { renderEdgeDetail, renderNodeDetail, type NodeLabel, type SidebarActions } from "./sidebar";
+import { loadEntityAnalysis, renderAnalysis, type EntityAnalysis } from "./analysis";
+import { nodeLink, renderEdgeDetail, renderNodeDetail, type NodeLabel, type SidebarActions } from "./sidebar";
 
 export interface DetailsView {
   /**
@@ -56,6 +57,8 @@ export function createDetailsView(
   let shown: Selection | null = null;
   let year: number | null = null;
   let loaded: Loaded | null = null;
+  /** The selected entity's measures and control chains, which may arrive before or after its details. */
+  let analysis: EntityAnalysis | null = null;
   const nodeLabel = (key: string): NodeLabel => {
     if (!graph.hasNode(key)) return { label: key, type: "topic" };
     const { label, labelZh, type } = graph.getNodeAttributes(key);
@@ -104,8 +107,14 @@ export function createDetailsView(
       focusWanted = false;
     };
     loaded = null;
+    analysis = null;
     if (selection.kind === "node") {
       api.node(selection.key, own.signal).then((detail) => done({ kind: "node", detail }), failed);
+      void loadEntityAnalysis(selection.key, own.signal).then((answer) => {
+        if (own.signal.aborted) return;
+        analysis = answer;
+        fillAnalysis();
+      });
     } else {
       api.edge(selection.key, own.signal).then((edge) => done({ kind: "edge", edge }), failed);
     }
@@ -128,9 +137,18 @@ export function createDetailsView(
             year,
           ),
     );
+    fillAnalysis();
     content.scrollTop = scroll;
     focusTitleIfWanted();
     focusWanted = false;
+  };
+
+  /** Puts the analysis into its slot alone, so its arrival moves neither focus nor scroll. */
+  const fillAnalysis = () => {
+    const slot = content.querySelector<HTMLElement>(".analysis-slot");
+    if (!slot || !analysis) return;
+    const link = (key: string) => nodeLink(key, nodeLabel(key), ownActions);
+    replaceChildren(slot, renderAnalysis(analysis, link, year));
   };
 
   return {

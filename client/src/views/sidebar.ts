@@ -42,7 +42,7 @@ export interface NodeLabel {
 const typeChip = (type: NodeType): HTMLElement =>
   el("span", { class: "type-chip" }, [swatch("swatch", NODE_TYPE_INFO[type]?.color ?? "#999"), typeName(type)]);
 
-function nodeLink(key: string, node: NodeLabel, actions: SidebarActions): HTMLAnchorElement {
+export function nodeLink(key: string, node: NodeLabel, actions: SidebarActions): HTMLAnchorElement {
   return el(
     "a",
     {
@@ -237,6 +237,8 @@ export function renderNodeDetail(
       }),
       ...groups.map((group) => relationGroup(group, actions)),
     ]),
+    // Filled by the details view once the entity's measures and control chains have loaded.
+    el("div", { class: "analysis-slot" }),
     sourcesBlock(a.sources, documents),
   ].filter((item): item is HTMLElement => item !== null);
 }

@@ -72,6 +72,19 @@ const wholeNumber = (min: number, max: number) => {
 const text = (max: number) => z.string().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 const nodeKey = text(500);
 
+/** A comma-separated list of at most `max` node keys: `?nodes=xiaomi,lei-jun`. */
+const keyList = (max: number) =>
+  z
+    .string()
+    .max(max * 501, "lists too many characters")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((v) => v.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(nodeKey).min(1, "give at least one node key").max(max, `lists more than ${max} nodes`));
+
 export function requestSchemas(limits: Limits) {
   const depth = wholeNumber(1, limits.maxDepth).default(1);
   const direction = z.enum(DIRECTIONS).default("both");
@@ -141,21 +154,7 @@ export function requestSchemas(limits: Limits) {
     }),
     /** Nodes the page has just added to its overview: their attributes, neighbour counts and links. */
     overviewNodes: z.strictObject({
-      nodes: z
-        .string()
-        .max(limits.maxNeighbors * 501, "lists too many characters")
-        .transform((s) =>
-          s
-            .split(",")
-            .map((v) => v.trim())
-            .filter(Boolean),
-        )
-        .pipe(
-          z
-            .array(nodeKey)
-            .min(1, "give at least one node key")
-            .max(limits.maxNeighbors, `lists more than ${limits.maxNeighbors} nodes`),
-        ),
+      nodes: keyList(limits.maxNeighbors),
     }),
     metrics: z.strictObject({
       metrics: listOf(METRICS).unwrap().describe("comma-separated metric names; each row carries one field per name"),
@@ -163,21 +162,7 @@ export function requestSchemas(limits: Limits) {
       relation,
       asOf,
       sort: z.enum(METRICS).optional().describe("order rows by this metric, largest first (ties by key)"),
-      nodes: z
-        .string()
-        .max(METRIC_NODES * 501, "lists too many characters")
-        .transform((s) =>
-          s
-            .split(",")
-            .map((v) => v.trim())
-            .filter(Boolean),
-        )
-        .pipe(
-          z
-            .array(nodeKey)
-            .min(1, "give at least one node key")
-            .max(METRIC_NODES, `lists more than ${METRIC_NODES} nodes`),
-        )
+      nodes: keyList(METRIC_NODES)
         .optional()
         .describe("only these nodes' rows, each with its rank (1 = largest) for every quantity asked for"),
       limit: wholeNumber(1, limits.maxMetricRows).default(limits.maxMetricRows),

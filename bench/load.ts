@@ -119,7 +119,7 @@ async function main(): Promise<void> {
   const label = flags.data ? path.basename(flags.data, ".json") : "embedded";
   try {
     const keys = await sampleKeys(server.url);
-    if (only === "hostile") {
+    const writeHostile = async () =>
       writeSection(
         docFile,
         `hostile:${label}`,
@@ -129,6 +129,8 @@ async function main(): Promise<void> {
           label,
         ),
       );
+    if (only === "hostile") {
+      await writeHostile();
       return;
     }
     const mixed = mixedPaths(keys, 5000);
@@ -176,15 +178,7 @@ async function main(): Promise<void> {
     writeSection(docFile, `load:${label}`, table);
     const failed = load.errors + load.timeouts + tally.unexpected + beside.errors;
     if (failed > 0) process.exitCode = 1;
-    writeSection(
-      docFile,
-      `hostile:${label}`,
-      await hostileTable(
-        server,
-        keys.map((k) => k.key),
-        label,
-      ),
-    );
+    await writeHostile();
   } finally {
     await server.stop();
   }
